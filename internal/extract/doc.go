@@ -1,0 +1,34 @@
+package extract
+
+import (
+	"github.com/diplograph/diplograph/internal/graph"
+	"github.com/diplograph/diplograph/internal/readout"
+)
+
+// doc is the working state of one extraction.
+type doc struct {
+	x         *Extractor
+	r         readout.Readout
+	sentences []*sentence
+
+	officials map[string]*official // by id
+	order     []*official          // in order of first mention
+
+	// participants are the officials of the meeting being reported, which
+	// role and group mentions refer to. A sentence reporting a new meeting
+	// replaces them.
+	participants []*official
+	meetingSeen  bool
+	home         string // the state whose ministry published the readout, when it shows
+
+	edges   []graph.Edge
+	edgeSet map[edgeKey]bool
+	topics  map[string]string // topic id -> name, for the topics edges point at
+	states  map[string]bool
+	forums  map[string]bool
+}
+
+type edgeKey struct {
+	t        string
+	from, to string
+}

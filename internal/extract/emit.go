@@ -1,0 +1,127 @@
+package extract
+
+import (
+	"sort"
+
+	"github.com/diplograph/diplograph/internal/graph"
+	"github.com/diplograph/diplograph/internal/schema"
+)
+
+// addEdge records a fact once: the first sentence that supports it is its
+// evidence.
+func (d *doc) addEdge(t schema.RelType, from, to, evidence string, props map[string]string) {
+	if d.edgeSet == nil {
+		d.edgeSet = map[edgeKey]bool{}
+	}
+	k := edgeKey{string(t), from, to}
+	if d.edgeSet[k] || from == to {
+		return
+	}
+	d.edgeSet[k] = true
+	d.edges = append(d.edges, graph.Edge{Type: t, From: from, To: to, Readout: d.r.ID, Date: d.r.Date, Evidence: evidence, Props: props})
+}
+
+// emit builds the document: the readout node, every node mentioned, the
+// cited edges, REPRESENTS for each official with a state, and MENTIONS.
+func (d *doc) emit() graph.Document {
+	lx := d.x.lx
+	nodes := map[string]graph.Node{}
+	add := func(n graph.Node) { nodes[n.Key()] = n }
+	for _, s := range d.sentences {
+		for _, m := range s.mentions {
+			switch m.kind {
+			case mState:
+				add(graph.Node{Label: schema.State, ID: m.id, Name: lx.States[m.id].Name})
+			case mForum:
+				add(graph.Node{Label: schema.Forum, ID: m.id, Name: lx.Forums[m.id].Name})
+			}
+		}
+	}
+	for _, o := range d.order {
+		add(graph.Node{Label: schema.Official, ID: o.id, Name: o.name, Props: officialProps(o)})
+		if to, ok := d.representedNode(o.state); ok {
+			add(to)
+			d.addEdge(schema.Represents, officialKey(o), to.Key(), o.evidence, map[string]string{schema.PropTitle: o.title})
+		}
+	}
+	for id, name := range d.topics {
+		add(graph.Node{Label: schema.Topic, ID: id, Name: name})
+	}
+	rd := graph.Node{Label: schema.Readout, ID: d.r.ID, Name: d.r.Title, Props: readoutProps(d)}
+	keys := make([]string, 0, len(nodes))
+	for k := range nodes {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	doc := graph.Document{Readout: rd}
+	for _, k := range keys {
+		doc.Nodes = append(doc.Nodes, nodes[k])
+	}
+	doc.Edges = d.citedEdges()
+	for _, k := range keys {
+		doc.Edges = append(doc.Edges, graph.Edge{Type: schema.Mentions, From: rd.Key(), To: k, Readout: d.r.ID, Date: d.r.Date})
+	}
+	return doc
+}
+
+// citedEdges drops edges whose evidence is empty (a role resolved from the
+// table of office holders has no sentence of its own) by citing the first
+// sentence, and orders edges deterministically.
+func (d *doc) citedEdges() []graph.Edge {
+	out := make([]graph.Edge, 0, len(d.edges))
+	for _, e := range d.edges {
+		if e.Evidence == "" && len(d.sentences) > 0 {
+			e.Evidence = d.sentences[0].text
+		}
+		out = append(out, e)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Type != b.Type {
+			return a.Type < b.Type
+		}
+		if a.From != b.From {
+			return a.From < b.From
+		}
+		return a.To < b.To
+	})
+	return out
+}
+
+// representedNode is the node an official's state code stands for: a state,
+// or, for an organisation's officials, its forum.
+func (d *doc) representedNode(code string) (graph.Node, bool) {
+	lx := d.x.lx
+	if st, ok := lx.States[code]; ok {
+		return graph.Node{Label: schema.State, ID: code, Name: st.Name}, true
+	}
+	if code == "AFRICAN-UNION" {
+		code = "AU"
+	}
+	if f, ok := lx.Forums[code]; ok {
+		return graph.Node{Label: schema.Forum, ID: code, Name: f.Name}, true
+	}
+	return graph.Node{}, false
+}
+
+func officialProps(o *official) map[string]string {
+	p := map[string]string{}
+	if o.title != "" {
+		p[schema.PropTitle] = o.title
+	}
+	if o.state != "" {
+		p[schema.PropState] = o.state
+	}
+	return p
+}
+
+func readoutProps(d *doc) map[string]string {
+	p := map[string]string{schema.PropSource: d.r.Source, schema.PropOrigin: d.r.Origin, schema.PropTitle: d.r.Title}
+	if d.r.Date != "" {
+		p[schema.PropDate] = d.r.Date
+	}
+	if d.r.Location != "" {
+		p[schema.PropLocation] = d.r.Location
+	}
+	return p
+}

@@ -1,0 +1,161 @@
+package extract
+
+import (
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/diplograph/diplograph/internal/lexicon"
+	"github.com/diplograph/diplograph/internal/text"
+)
+
+// mentionKind says what a span of a sentence refers to.
+type mentionKind uint8
+
+const (
+	mState    mentionKind = iota + 1 // a state: id is its code
+	mForum                           // a forum: id is its id
+	mTitle                           // a title of office: title indexes lexicon.Titles
+	mOfficial                        // a person: off is who
+	mGroup                           // "both sides", "they": the meeting's participants
+	mRole                            // a title without a name ("the Secretary"): title indexes lexicon.Titles
+)
+
+// mention is a span of tokens [start, end) that refers to something.
+type mention struct {
+	kind       mentionKind
+	start, end int
+	id         string
+	title      int       // for mTitle
+	off        *official // for mOfficial and a resolved mRole
+	people     []int     // for a gazetteer person match: candidate lexicon.Officials indexes
+	state      string    // for mRole: the state the role is qualified by ("the Japanese Foreign Minister")
+}
+
+// topicMention is a taxonomy topic (or an unknown phrase) found in a sentence.
+type topicMention struct {
+	start, end int
+	id, name   string
+}
+
+// findMentions runs the gazetteers over one sentence.
+func (d *doc) findMentions(s *sentence) {
+	lx := d.x.lx
+	accept := func(start, end int, e lexicon.Entry) bool {
+		return acceptEntity(s.toks[start:end], e)
+	}
+	for i := 0; i < len(s.toks); {
+		if g := groupAt(s.toks, i); g > 0 {
+			s.mentions = append(s.mentions, mention{kind: mGroup, start: i, end: i + g})
+			i += g
+			continue
+		}
+		vals, n := lx.Entities.LongestAt(s.toks, i, accept)
+		if n == 0 {
+			i++
+			continue
+		}
+		if m, ok := entityMention(vals, i, i+n); ok {
+			s.mentions = append(s.mentions, m)
+		}
+		i += n
+	}
+	for i := 0; i < len(s.toks); {
+		vals, n := lx.TopicIndex.LongestAt(s.toks, i, nil)
+		if n == 0 {
+			i++
+			continue
+		}
+		t := lx.Topics[vals[0]]
+		s.topics = append(s.topics, topicMention{start: i, end: i + n, id: t.ID, name: t.Name})
+		i += n
+	}
+}
+
+// acceptEntity vetoes gazetteer matches whose case shows they are ordinary
+// words: acronyms must match as written, names must be capitalised.
+func acceptEntity(span []text.Token, e lexicon.Entry) bool {
+	if e.ExactCase {
+		for _, t := range span {
+			if t.IsWord() && !t.IsUpper() && utf8.RuneCountInString(t.Text) > 1 {
+				return false
+			}
+		}
+		return true
+	}
+	if e.Kind == lexicon.KindNone {
+		return true
+	}
+	first := span[0]
+	if first.Norm == "the" && len(span) > 1 {
+		first = span[1]
+	}
+	r, _ := utf8.DecodeRuneInString(first.Text)
+	return unicode.IsUpper(r)
+}
+
+func entityMention(vals []lexicon.Entry, start, end int) (mention, bool) {
+	e := vals[0]
+	m := mention{start: start, end: end, id: e.ID}
+	switch e.Kind {
+	case lexicon.KindState:
+		m.kind = mState
+	case lexicon.KindForum:
+		m.kind = mForum
+	case lexicon.KindTitle:
+		m.kind = mTitle
+		m.title, _ = strconv.Atoi(e.ID)
+	case lexicon.KindPerson:
+		m.kind = mOfficial
+		for _, v := range vals {
+			if i, err := strconv.Atoi(v.ID); err == nil {
+				m.people = append(m.people, i)
+			}
+		}
+	default:
+		return m, false
+	}
+	return m, true
+}
+
+// groupPhrases refer to all of a meeting's participants at once.
+var groupPhrases = func() *text.Trie[bool] {
+	t := &text.Trie[bool]{}
+	for _, p := range []string{
+		"both sides", "the two sides", "the sides", "all sides", "both parties", "the two parties",
+		"both ministers", "the two ministers", "the ministers", "the foreign ministers", "the two foreign ministers",
+		"both leaders", "the two leaders", "the leaders", "the two officials", "both officials",
+		"the two secretaries", "the two", "both", "they", "we", "the participants", "the two delegations",
+		"both delegations", "the two defence ministers", "the two defense ministers", "the defence ministers",
+		"the defense ministers", "the two counterparts", "their", "the three ministers", "the three leaders",
+		"the three sides", "all three", "the four ministers", "the four leaders", "the secretaries",
+	} {
+		t.Add(p, true)
+	}
+	return t
+}()
+
+// groupAt returns the length of a group phrase starting at toks[i], or 0.
+func groupAt(toks []text.Token, i int) int {
+	_, n := groupPhrases.LongestAt(toks, i, nil)
+	if n == 1 && toks[i].Norm == "their" {
+		return 0 // a possessive names no subject of its own
+	}
+	if n == 1 && toks[i].Norm == "both" && i+1 < len(toks) && toks[i+1].IsWord() && toks[i+1].Norm != "affirmed" && !isVerbLike(toks[i+1].Norm) {
+		return 0 // "both countries", "both the US and Japan"
+	}
+	return n
+}
+
+// isVerbLike is a cheap test for the word after "both" being a verb ("both
+// reaffirmed"): readouts put a past-tense or reporting verb there.
+func isVerbLike(w string) bool {
+	if len(w) > 3 && (w[len(w)-2:] == "ed") {
+		return true
+	}
+	switch w {
+	case "agreed", "expressed", "noted", "welcomed", "underscored", "discussed", "sides", "leaders", "ministers":
+		return true
+	}
+	return false
+}

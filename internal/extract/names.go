@@ -1,0 +1,98 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/diplograph/diplograph/internal/text"
+)
+
+// joinName writes name tokens back as a name: words separated by spaces,
+// hyphens and initials' dots attached.
+func joinName(toks []text.Token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 && t.Norm != "-" && t.Norm != "." && toks[i-1].Norm != "-" {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
+}
+
+// splitGlued splits a name whose parts are run together, the way some
+// ministries print them ("HayashiYoshimasa" becomes "Hayashi Yoshimasa").
+// It returns "" when the word is not glued.
+func splitGlued(w string) string {
+	rs := []rune(w)
+	if len(rs) < 5 || !unicode.IsUpper(rs[0]) {
+		return ""
+	}
+	cut := -1
+	for i := 2; i < len(rs)-1; i++ {
+		if unicode.IsUpper(rs[i]) && unicode.IsLower(rs[i-1]) && unicode.IsLower(rs[i+1]) {
+			if cut >= 0 {
+				return "" // more than two parts: a brand or a camel-cased word
+			}
+			cut = i
+		}
+	}
+	if cut < 0 {
+		return ""
+	}
+	return string(rs[:cut]) + " " + string(rs[cut:])
+}
+
+// hasUpperFamily reports whether a name writes its family name in capitals
+// ("HAYASHI Yoshimasa"), as East Asian ministries do.
+func hasUpperFamily(toks []text.Token) bool {
+	for _, t := range toks {
+		if t.IsWord() && t.IsUpper() {
+			return true
+		}
+	}
+	return false
+}
+
+// familyFirstInEnglish lists the states whose names English-language media
+// keep family name first; a Japanese name, by contrast, is turned round.
+var familyFirstInEnglish = map[string]bool{"CN": true, "KR": true, "KP": true, "VN": true, "TW": true, "HU": true, "KH": true, "MN": true}
+
+// displayName makes a canonical display name of a name the text gives:
+// capitals folded to title case, and a family-first name given family-last
+// unless English usage keeps the state's names family first.
+func displayName(raw, state string, familyFirst bool) string {
+	parts := strings.Fields(raw)
+	upperAt := -1
+	for i, p := range parts {
+		if isAllUpper(p) && len([]rune(p)) > 1 {
+			parts[i] = titleCase(p)
+			upperAt = i
+		}
+	}
+	if familyFirst && len(parts) == 2 && !familyFirstInEnglish[state] && (upperAt == 0 || upperAt == -1) {
+		parts[0], parts[1] = parts[1], parts[0]
+	}
+	return strings.Join(parts, " ")
+}
+
+func isAllUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func titleCase(s string) string {
+	rs := []rune(strings.ToLower(s))
+	start := true
+	for i, r := range rs {
+		if start && unicode.IsLetter(r) {
+			rs[i] = unicode.ToUpper(r)
+		}
+		start = r == '-' || r == ' '
+	}
+	return string(rs)
+}

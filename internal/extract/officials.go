@@ -1,0 +1,463 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/diplograph/diplograph/internal/lexicon"
+	"github.com/diplograph/diplograph/internal/text"
+	"github.com/gosimple/slug"
+)
+
+// official is a person the readout names.
+type official struct {
+	id, name      string
+	title, office string
+	state         string // state code, or an organisation's forum id
+	evidence      string // the sentence that introduced them with a title
+}
+
+// findOfficials reads the title patterns of one sentence, replacing each
+// title-and-name run of mentions by one official mention and each title
+// with no name by a role mention:
+//
+//	<State> <Title>, <Name>          US Secretary of State Antony Blinken
+//	<Title> of <State>, <Name>       the Foreign Minister of Japan, HAYASHI Yoshimasa
+//	<demonym> <Title> <Name>         Australian Foreign Minister Penny Wong
+//	<Name>, <State>'s <Title>        Penny Wong, Australia's Foreign Minister
+func (d *doc) findOfficials(s *sentence) {
+	var out []mention
+	ms := s.mentions
+	for k := 0; k < len(ms); k++ {
+		m := ms[k]
+		switch m.kind {
+		case mTitle:
+			merged, used := d.titled(s, out, ms, k)
+			out = merged
+			k += used
+		case mOfficial:
+			o := d.resolvePerson(m.people, "", "", "")
+			m.off = d.addOfficial(o, s.text)
+			out = append(out, m)
+		default:
+			out = append(out, m)
+		}
+	}
+	s.mentions = out
+	d.findGluedNames(s)
+}
+
+// titled handles a title mention at ms[k]. It returns the mentions so far
+// with the result appended, and how many following mentions it consumed.
+func (d *doc) titled(s *sentence, out, ms []mention, k int) ([]mention, int) {
+	lx := d.x.lx
+	m := ms[k]
+	t := lx.Titles[m.title]
+	state, start := stateBefore(s.toks, out, m.start)
+	if start < m.start && state != "" {
+		out = out[:len(out)-1] // the state mention becomes part of the official
+	}
+	end, used := m.end, 0
+	if st, e, ok := ofState(s.toks, ms, k); ok {
+		state, end, used = st, e, 1
+	}
+	if state == "" {
+		state = t.State
+	}
+	// A known person right after the title: "Secretary of State Antony Blinken".
+	if k+used+1 < len(ms) {
+		next := ms[k+used+1]
+		if next.kind == mOfficial && nameGap(s.toks, end, next.start) {
+			o := d.resolvePerson(next.people, state, t.Office, t.Title)
+			next.off = d.addOfficial(o, s.text)
+			next.start = start
+			return append(out, next), used + 1
+		}
+	}
+	if ns, ne, ok := readName(s.toks, end, mentionStarts(ms)); ok {
+		o := d.namedOfficial(s.toks[ns:ne], state, t)
+		return append(out, mention{kind: mOfficial, start: start, end: ne, off: d.addOfficial(o, s.text)}), used
+	}
+	if ns, ok := nameBefore(s.toks, start, out); ok {
+		o := d.namedOfficial(s.toks[ns:start-commaLen(s.toks, start)], state, t)
+		if len(out) > 0 && out[len(out)-1].end > ns {
+			out = out[:len(out)-1]
+		}
+		return append(out, mention{kind: mOfficial, start: ns, end: end, off: d.addOfficial(o, s.text)}), used
+	}
+	return append(out, mention{kind: mRole, start: start, end: end, title: m.title, state: state}), used
+}
+
+// stateBefore finds a state qualifying a title from the left: "Japanese
+// Foreign Minister", "Japan's Foreign Minister", "United States (US)
+// Secretary". It returns the state and where the qualified title starts.
+func stateBefore(toks []text.Token, out []mention, titleStart int) (string, int) {
+	if len(out) == 0 {
+		return "", titleStart
+	}
+	prev := out[len(out)-1]
+	if prev.kind != mState {
+		return "", titleStart
+	}
+	gap := toks[prev.end:titleStart]
+	switch {
+	case len(gap) == 0:
+	case len(gap) == 1 && gap[0].Norm == "'s":
+	case len(gap) == 3 && gap[0].Norm == "(" && gap[2].Norm == ")":
+		// "United States (US) Secretary": the acronym repeats the state
+	default:
+		if len(out) >= 2 && len(gap) == 1 && gap[0].Norm == ")" {
+			return "", titleStart
+		}
+		return "", titleStart
+	}
+	return prev.id, prev.start
+}
+
+// ofState reads "of [the] <State>" after the title at ms[k].
+func ofState(toks []text.Token, ms []mention, k int) (string, int, bool) {
+	if k+1 >= len(ms) || ms[k+1].kind != mState {
+		return "", 0, false
+	}
+	gap := toks[ms[k].end:ms[k+1].start]
+	if len(gap) == 1 && gap[0].Norm == "of" || len(gap) == 2 && gap[0].Norm == "of" && gap[1].Norm == "the" {
+		return ms[k+1].id, ms[k+1].end, true
+	}
+	return "", 0, false
+}
+
+// nameGap reports whether only a comma and honorifics separate a title from a name.
+func nameGap(toks []text.Token, from, to int) bool {
+	for i := from; i < to; i++ {
+		if toks[i].Norm != "," && !isHonorific(toks, i) && toks[i].Norm != "." {
+			return false
+		}
+	}
+	return true
+}
+
+var honorifics = map[string]bool{
+	"mr": true, "ms": true, "mrs": true, "dr": true, "prof": true, "h.e.": true, "he": false,
+	"excellency": true, "his": true, "her": true, "senator": true, "hon": true, "honourable": true,
+	"honorable": true, "sir": true, "dame": true, "madam": true, "shri": true, "smt": true, "the": true,
+	"mx": true, "ambassador": false, "general": false, "admiral": false,
+}
+
+func isHonorific(toks []text.Token, i int) bool {
+	t := toks[i]
+	if t.Norm == "the" {
+		return i+1 < len(toks) && (toks[i+1].Norm == "hon" || toks[i+1].Norm == "honourable" || toks[i+1].Norm == "honorable")
+	}
+	return honorifics[t.Norm] && t.IsCapitalized()
+}
+
+func mentionStarts(ms []mention) map[int]bool {
+	starts := make(map[int]bool, len(ms))
+	for _, m := range ms {
+		starts[m.start] = true
+	}
+	return starts
+}
+
+// readName reads a personal name starting at toks[i], after an optional
+// comma and honorifics. Names are capitalised words, initials ("S."),
+// hyphenated parts ("Tae-yul") and lower-case particles between capitalised
+// words ("da Silva").
+func readName(toks []text.Token, i int, stops map[int]bool) (int, int, bool) {
+	if i < len(toks) && toks[i].Norm == "," {
+		i++
+	}
+	for i < len(toks) && (isHonorific(toks, i) || (toks[i].Norm == "." && i > 0 && isHonorific(toks, i-1))) {
+		i++
+	}
+	start, j := i, i
+	for j < len(toks) && j-start < 8 && !stops[j] {
+		t := toks[j]
+		switch {
+		case isNameWord(t):
+			j++
+			if j < len(toks) && toks[j].Norm == "." && utf8.RuneCountInString(t.Text) <= 2 {
+				j++ // an initial, or Jr.
+			}
+		case t.Norm == "-" && j > start && j+1 < len(toks) && toks[j+1].IsWord() && toks[j].Start == toks[j-1].End:
+			j += 2 // Tae-yul
+		case isParticle(t.Norm) && j > start && j+1 < len(toks) && isNameWord(toks[j+1]):
+			j++
+		default:
+			return start, j, j > start && validName(toks[start:j])
+		}
+	}
+	return start, j, j > start && validName(toks[start:j])
+}
+
+// nameBefore finds "<Name>, " ending just before a title at toks[titleStart]:
+// "Penny Wong, Australia's Foreign Minister".
+func nameBefore(toks []text.Token, titleStart int, out []mention) (int, bool) {
+	end := titleStart
+	if end > 0 && toks[end-1].Norm == "the" {
+		end--
+	}
+	if end == 0 || toks[end-1].Norm != "," {
+		return 0, false
+	}
+	end--
+	floor := 0
+	if len(out) > 0 {
+		floor = out[len(out)-1].end
+	}
+	start := end
+	for start > floor && end-start < 6 && (isNameWord(toks[start-1]) || toks[start-1].Norm == "-" || toks[start-1].Norm == ".") {
+		start--
+	}
+	for start < end && !isNameWord(toks[start]) {
+		start++
+	}
+	if start < end && validName(toks[start:end]) && (start == 0 || !toks[start-1].IsCapitalized()) {
+		return start, true
+	}
+	return 0, false
+}
+
+func commaLen(toks []text.Token, titleStart int) int {
+	n := 1
+	if toks[titleStart-1].Norm == "the" {
+		n = 2
+	}
+	return n
+}
+
+// notNames are capitalised words that start or join sentences but never
+// belong to a personal name.
+var notNames = map[string]bool{
+	"the": true, "and": true, "on": true, "in": true, "at": true, "during": true, "following": true,
+	"today": true, "yesterday": true, "later": true, "also": true, "both": true, "they": true,
+	"he": true, "she": true, "this": true, "that": true, "his": true, "her": true, "their": true,
+	"met": true, "spoke": true, "said": true, "held": true, "discussed": true, "welcomed": true,
+	"reaffirmed": true, "with": true, "for": true, "of": true, "to": true, "a": true, "an": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "office": true, "spokesperson": true, "readout": true,
+	"department": true, "ministry": true, "government": true, "state": true, "affairs": true,
+	"minister": true, "secretary": true, "president": true, "his majesty": true,
+}
+
+func isNameWord(t text.Token) bool {
+	if !t.IsWord() || notNames[t.Norm] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r)
+}
+
+func isParticle(w string) bool {
+	switch w {
+	case "da", "de", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "binti", "al", "el", "la", "le", "ibn", "y":
+		return true
+	}
+	return false
+}
+
+// validName rejects runs that cannot be a name: nothing but initials.
+func validName(toks []text.Token) bool {
+	for _, t := range toks {
+		if t.IsWord() && utf8.RuneCountInString(t.Text) > 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// namedOfficial makes an official from a name read after or before a title.
+func (d *doc) namedOfficial(name []text.Token, state string, t lexicon.Title) *official {
+	raw := joinName(name)
+	vals, n := d.x.lx.Entities.LongestAt(text.Tokenize(raw), 0, func(_, _ int, e lexicon.Entry) bool { return e.Kind == lexicon.KindPerson })
+	if n > 0 {
+		var people []int
+		for _, v := range vals {
+			people = append(people, atoi(v.ID))
+		}
+		return d.resolvePerson(people, state, t.Office, t.Title)
+	}
+	if len(name) == 1 {
+		if o := d.bySurname(name[0].Text, state, t.Office); o != nil {
+			if o.title == "" {
+				o.title = t.Title
+			}
+			return o
+		}
+	}
+	glued := len(name) == 1 && splitGlued(name[0].Text) != ""
+	if glued {
+		raw = splitGlued(name[0].Text)
+	}
+	return &official{name: displayName(raw, state, glued || hasUpperFamily(name)), title: t.Title, office: t.Office, state: state}
+}
+
+// resolvePerson picks, among the lexicon tenures a name form matches, the
+// one that fits the state, office and the readout's date best.
+func (d *doc) resolvePerson(people []int, state, office, title string) *official {
+	lx := d.x.lx
+	best, bestScore := -1, -1
+	for _, i := range people {
+		h := lx.Officials[i]
+		score := 0
+		if h.HeldOn(d.r.Date) {
+			score += 4
+		}
+		if state != "" && h.State == state {
+			score += 2
+		}
+		if office != "" && h.Office == office {
+			score++
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	h := lx.Officials[best]
+	o := &official{name: h.Name, title: h.Title, office: h.Office, state: h.State}
+	if title != "" && office != h.Office {
+		// The text speaks of another office than the one the table knows
+		// this person for: trust the text.
+		o.title, o.office = title, office
+	}
+	if state != "" && o.state == "" {
+		o.state = state
+	}
+	return o
+}
+
+// bySurname finds a person by surname: first among the officials this
+// readout already named, then in the lexicon by state, office and date.
+func (d *doc) bySurname(surname, state, office string) *official {
+	norm := text.Normalize(surname)
+	for _, o := range d.order {
+		f := strings.Fields(o.name)
+		if len(f) > 0 && (text.Normalize(f[len(f)-1]) == norm || text.Normalize(f[0]) == norm) {
+			return o
+		}
+	}
+	var people []int
+	for i, h := range d.x.lx.Officials {
+		if !h.HeldOn(d.r.Date) || (state != "" && h.State != state) {
+			continue
+		}
+		for _, f := range append(strings.Fields(h.Name), h.Aliases...) {
+			if text.Normalize(f) == norm {
+				people = append(people, i)
+				break
+			}
+		}
+	}
+	if len(people) == 0 {
+		return nil
+	}
+	return d.resolvePerson(people, state, office, "")
+}
+
+// addOfficial registers an official, merging with one already named.
+func (d *doc) addOfficial(o *official, evidence string) *official {
+	if o.id == "" {
+		o.id = slug.Make(o.name)
+	}
+	if have, ok := d.officials[o.id]; ok {
+		if have.state == "" {
+			have.state = o.state
+		}
+		if have.title == "" || (have.office == "minister" && o.office != "minister") {
+			have.title, have.office = o.title, o.office
+		}
+		return have
+	}
+	o.evidence = evidence
+	d.officials[o.id] = o
+	d.order = append(d.order, o)
+	return o
+}
+
+// findSurnames marks bare surnames of officials the readout already named
+// ("Blinken and Hayashi agreed ...").
+func (d *doc) findSurnames(s *sentence) {
+	if len(d.order) == 0 {
+		return
+	}
+	taken := make([]bool, len(s.toks))
+	for _, m := range s.mentions {
+		for i := m.start; i < m.end; i++ {
+			taken[i] = true
+		}
+	}
+	var added []mention
+	for i, t := range s.toks {
+		if taken[i] || !isNameWord(t) {
+			continue
+		}
+		for _, o := range d.order {
+			f := strings.Fields(o.name)
+			if len(f) > 1 && text.Normalize(f[len(f)-1]) == t.Norm {
+				added = append(added, mention{kind: mOfficial, start: i, end: i + 1, off: o})
+				break
+			}
+		}
+	}
+	if len(added) > 0 {
+		s.mentions = mergeMentions(s.mentions, added)
+	}
+}
+
+// findGluedNames catches names whose parts are run together with no title
+// before them ("KamikawaYoko met ...") when the lexicon knows the person.
+func (d *doc) findGluedNames(s *sentence) {
+	taken := make([]bool, len(s.toks))
+	for _, m := range s.mentions {
+		for i := m.start; i < m.end; i++ {
+			taken[i] = true
+		}
+	}
+	var added []mention
+	for i, t := range s.toks {
+		if taken[i] {
+			continue
+		}
+		split := splitGlued(t.Text)
+		if split == "" {
+			continue
+		}
+		vals, n := d.x.lx.Entities.LongestAt(text.Tokenize(split), 0, func(_, _ int, e lexicon.Entry) bool { return e.Kind == lexicon.KindPerson })
+		if n == 0 {
+			continue
+		}
+		var people []int
+		for _, v := range vals {
+			people = append(people, atoi(v.ID))
+		}
+		o := d.addOfficial(d.resolvePerson(people, "", "", ""), s.text)
+		added = append(added, mention{kind: mOfficial, start: i, end: i + 1, off: o})
+	}
+	if len(added) > 0 {
+		s.mentions = mergeMentions(s.mentions, added)
+	}
+}
+
+func mergeMentions(a, b []mention) []mention {
+	out := make([]mention, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		if j >= len(b) || (i < len(a) && a[i].start < b[j].start) {
+			out = append(out, a[i])
+			i++
+		} else {
+			out = append(out, b[j])
+			j++
+		}
+	}
+	return out
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}

@@ -1,0 +1,413 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph/internal/lexicon"
+	"github.com/diplograph/diplograph/internal/schema"
+	"github.com/diplograph/diplograph/internal/text"
+	"github.com/gosimple/slug"
+)
+
+// findHome guesses the state whose government published the readout: the
+// state of the first official it names. An unqualified role ("the
+// Secretary") that no participant fills is looked up in that state.
+func (d *doc) findHome() {
+	for _, o := range d.order {
+		if _, ok := d.x.lx.States[o.state]; ok {
+			d.home = o.state
+			return
+		}
+	}
+}
+
+// relate turns one sentence's triggers and mentions into facts.
+func (d *doc) relate(s *sentence) {
+	d.resolveRoles(s)
+	trigs := findTriggers(s.toks)
+	meeting := d.relateMeeting(s, trigs)
+	d.relateTopics(s, trigs, meeting)
+	d.relateMembership(s)
+}
+
+// resolveRoles turns role mentions into officials where the readout makes
+// clear who is meant.
+func (d *doc) resolveRoles(s *sentence) {
+	for i := range s.mentions {
+		m := &s.mentions[i]
+		if m.kind != mRole {
+			continue
+		}
+		if o := d.resolveRole(d.x.lx.Titles[m.title], m.state); o != nil {
+			m.kind, m.off = mOfficial, o
+		}
+	}
+}
+
+func (d *doc) resolveRole(t lexicon.Title, state string) *official {
+	match := func(pool []*official) *official {
+		var found *official
+		for _, o := range pool {
+			if !roleFits(t, state, o) {
+				continue
+			}
+			if found != nil && found != o {
+				return nil // ambiguous: two participants fit
+			}
+			found = o
+		}
+		return found
+	}
+	if o := match(d.currentParticipants()); o != nil {
+		return o
+	}
+	if o := match(d.order); o != nil {
+		return o
+	}
+	if state == "" {
+		state = t.State
+	}
+	if state == "" {
+		state = d.home
+	}
+	if state == "" || d.r.Date == "" || isGenericOffice(t.Office) {
+		return d.resolveGenericRole(t, state)
+	}
+	holders := d.x.lx.OfficeHolders(state, t.Office, d.r.Date)
+	if len(holders) != 1 {
+		return nil
+	}
+	h := holders[0]
+	return d.addOfficial(&official{name: h.Name, title: h.Title, office: h.Office, state: h.State}, "")
+}
+
+// resolveGenericRole handles "the Secretary" in a readout whose home state
+// gives the word one meaning: a US readout's Secretary is its Secretary of
+// State.
+func (d *doc) resolveGenericRole(t lexicon.Title, state string) *official {
+	if state != "US" || t.Head != "Secretary" || d.r.Date == "" {
+		return nil
+	}
+	holders := d.x.lx.OfficeHolders("US", "foreign-minister", d.r.Date)
+	if len(holders) != 1 {
+		return nil
+	}
+	h := holders[0]
+	return d.addOfficial(&official{name: h.Name, title: h.Title, office: h.Office, state: h.State}, "")
+}
+
+func isGenericOffice(office string) bool {
+	return office == "minister" || office == "secretary"
+}
+
+// roleFits reports whether an official can be the one a role mention means.
+func roleFits(t lexicon.Title, state string, o *official) bool {
+	if state != "" && o.state != state {
+		return false
+	}
+	if !isGenericOffice(t.Office) && o.office == t.Office {
+		return true
+	}
+	return t.Head != "" && strings.Contains(strings.ToLower(o.title), strings.ToLower(t.Head))
+}
+
+func (d *doc) currentParticipants() []*official {
+	if d.meetingSeen {
+		return d.participants
+	}
+	return d.order
+}
+
+// sentenceOfficials lists the distinct officials a sentence names, in order.
+func sentenceOfficials(s *sentence, from, to int) []*official {
+	var out []*official
+	seen := map[*official]bool{}
+	for _, m := range s.mentions {
+		if m.kind == mOfficial && m.off != nil && m.start >= from && m.start < to && !seen[m.off] {
+			seen[m.off] = true
+			out = append(out, m.off)
+		}
+	}
+	return out
+}
+
+// relateMeeting records a meeting when a sentence with a meeting trigger
+// names two or more officials, and makes them the participants.
+func (d *doc) relateMeeting(s *sentence, trigs []trigger) []*official {
+	met := false
+	for _, t := range trigs {
+		if t.negated {
+			continue
+		}
+		if t.kind == tMeet || (t.kind == tDiscuss && followedByWith(s.toks, t.end)) {
+			met = true
+		}
+	}
+	if !met {
+		return nil
+	}
+	offs := meetingOfficials(s)
+	if len(offs) < 2 {
+		return nil
+	}
+	for i := range offs {
+		for j := i + 1; j < len(offs); j++ {
+			a, b := offs[i], offs[j]
+			if a.id > b.id {
+				a, b = b, a
+			}
+			d.addEdge(schema.MetWith, officialKey(a), officialKey(b), s.text, nil)
+		}
+	}
+	d.participants, d.meetingSeen = offs, true
+	return offs
+}
+
+// meetingOfficials are the officials a meeting sentence names as taking
+// part: not those named in a possessive ("President Prabowo's government").
+func meetingOfficials(s *sentence) []*official {
+	var out []*official
+	seen := map[*official]bool{}
+	for _, m := range s.mentions {
+		if m.kind != mOfficial || m.off == nil || seen[m.off] {
+			continue
+		}
+		if m.end < len(s.toks) && s.toks[m.end].Norm == "'s" {
+			continue
+		}
+		seen[m.off] = true
+		out = append(out, m.off)
+	}
+	return out
+}
+
+// followedByWith reports whether "with" follows a trigger closely: "discussed
+// regional issues with the Foreign Minister" reports a meeting.
+func followedByWith(toks []text.Token, from int) bool {
+	for i := from; i < len(toks) && i < from+12; i++ {
+		if toks[i].Norm == "with" {
+			return true
+		}
+		if toks[i].Norm == ";" || toks[i].Norm == "." {
+			return false
+		}
+	}
+	return false
+}
+
+// relateTopics gives each topic of the sentence to the trigger nearest
+// before it (else after it) and records DISCUSSED or COMMITTED_TO from the
+// trigger's subjects. A commitment is also something discussed.
+func (d *doc) relateTopics(s *sentence, trigs []trigger, meeting []*official) {
+	topics := s.topics
+	owned := map[int]bool{}
+	for _, tp := range topics {
+		ti := ownerTrigger(trigs, tp.start)
+		if ti >= 0 {
+			owned[ti] = true
+		}
+		kind, negated, at := tDiscuss, hasNegation(s.toks), 0
+		if ti >= 0 {
+			kind, negated, at = trigs[ti].kind, trigs[ti].negated, trigs[ti].at
+		}
+		if negated {
+			continue
+		}
+		d.relateTopic(s, kind, at, tp.id, tp.name, meeting)
+	}
+	for i, t := range trigs {
+		if owned[i] || t.negated || t.kind == tMeet {
+			continue
+		}
+		if !governsObject(s.toks[t.at:t.end]) {
+			continue
+		}
+		if phrase := objectPhrase(s.toks, t.end, s.mentions, s.topics, trigs); phrase != "" {
+			d.relateTopic(s, t.kind, t.at, slug.Make(phrase), phrase, meeting)
+		}
+	}
+}
+
+func (d *doc) relateTopic(s *sentence, kind triggerKind, at int, id, name string, meeting []*official) {
+	subjects := d.subjects(s, at, meeting)
+	topic := schema.Key(schema.Topic, id)
+	if d.topics == nil {
+		d.topics = map[string]string{}
+	}
+	for _, subj := range subjects {
+		d.topics[id] = name
+		d.addEdge(schema.Discussed, subj, topic, s.text, nil)
+		if kind == tCommit {
+			d.addEdge(schema.CommittedTo, subj, topic, s.text, nil)
+		}
+	}
+}
+
+// ownerTrigger is the index of the discuss or commit trigger nearest before
+// token i, else the nearest after it, else -1.
+func ownerTrigger(trigs []trigger, i int) int {
+	before, after := -1, -1
+	for k, t := range trigs {
+		if t.kind == tMeet {
+			continue
+		}
+		if t.at < i {
+			before = k
+		} else if after < 0 {
+			after = k
+		}
+	}
+	if before >= 0 {
+		return before
+	}
+	return after
+}
+
+// subjects are the node keys a sentence's trigger at token at speaks for:
+// the officials or groups named before it, else the meeting's participants,
+// else, in a readout naming no official, the states before the trigger.
+func (d *doc) subjects(s *sentence, at int, meeting []*official) []string {
+	if len(meeting) > 0 {
+		return officialKeys(meeting)
+	}
+	group := false
+	for _, m := range s.mentions {
+		if m.kind == mGroup && m.start < at {
+			group = true
+		}
+	}
+	if offs := sentenceOfficials(s, 0, at); len(offs) > 0 && !group {
+		return officialKeys(offs)
+	}
+	if p := d.currentParticipants(); len(p) > 0 {
+		return officialKeys(p)
+	}
+	var states []string
+	for _, m := range s.mentions {
+		if m.kind == mState && m.start < at {
+			states = append(states, schema.Key(schema.State, m.id))
+		}
+	}
+	if len(states) == 0 && len(d.sentences) > 0 {
+		for _, m := range d.sentences[0].mentions {
+			if m.kind == mState {
+				states = append(states, schema.Key(schema.State, m.id))
+			}
+		}
+	}
+	return states
+}
+
+func officialKey(o *official) string { return schema.Key(schema.Official, o.id) }
+
+func officialKeys(offs []*official) []string {
+	out := make([]string, len(offs))
+	for i, o := range offs {
+		out[i] = officialKey(o)
+	}
+	return out
+}
+
+// objectTriggers are the triggers whose object names a topic outright;
+// others ("agreed to", "welcomed") take a verb or an event.
+var objectTriggers = map[string]bool{
+	"discussed": true, "discuss": true, "discussing": true, "discussion": true, "discussions": true,
+	"exchanged": true, "reviewed": true, "addressed": true, "commitment": true, "commitments": true,
+	"committed": true, "reaffirmed": true, "pledged": true, "raised": true,
+}
+
+func governsObject(span []text.Token) bool {
+	return objectTriggers[span[0].Norm]
+}
+
+// objectLead are words that open an object phrase without being its topic.
+var objectLead = map[string]bool{
+	"on": true, "about": true, "upon": true, "the": true, "their": true, "a": true, "an": true, "views": true,
+	"to": true, "of": true, "ways": true, "importance": true, "shared": true, "commitment": true, "support": true,
+	"for": true, "its": true, "our": true, "strong": true, "continued": true, "further": true, "closer": true,
+	"close": true, "deepening": true, "strengthening": true, "enhancing": true, "advancing": true, "expanding": true,
+	"work": true, "together": true, "closely": true, "also": true, "mutual": true, "steadfast": true,
+	"unwavering": true, "enduring": true, "need": true, "promote": true, "promoting": true, "strengthen": true,
+	"deepen": true, "enhance": true, "advance": true, "expand": true, "ideas": true, "opinions": true, "that": true,
+}
+
+// objectStop ends an object phrase.
+var objectStop = map[string]bool{
+	"with": true, "in": true, "at": true, "during": true, "following": true, "to": true, "for": true,
+	"of": true, "on": true, "between": true, "among": true, "including": true, "as": true, "by": true,
+	"from": true, "and": true, "or": true, "which": true, "that": true, "who": true, "while": true,
+}
+
+// vagueObjects are objects that name no topic.
+var vagueObjects = map[string]bool{
+	"issues": true, "matters": true, "topics": true, "areas": true, "efforts": true, "steps": true,
+	"measures": true, "progress": true, "developments": true, "meeting": true, "talks": true, "call": true,
+	"visit": true, "it": true, "this": true, "them": true, "these": true, "those": true, "cooperation": true,
+	"collaboration": true, "relations": true, "partnership": true, "work": true, "plans": true, "range": true,
+	"number": true, "variety": true, "way": true, "ways": true, "opportunity": true, "occasion": true,
+	"ties": true, "relationship": true, "agenda": true, "matter": true, "issue": true, "question": true,
+}
+
+// objectPhrase reads the noun phrase a trigger governs when the taxonomy
+// names nothing there: lower-case words up to the next preposition or
+// punctuation. It returns "" when the phrase is empty, vague or runs into a
+// named entity.
+func objectPhrase(toks []text.Token, from int, ms []mention, topics []topicMention, trigs []trigger) string {
+	i := from
+	for i < len(toks) && objectLead[toks[i].Norm] && !inTrigger(trigs, i) {
+		i++
+	}
+	start := i
+	for i < len(toks) && i-start < 5 && !objectStop[toks[i].Norm] {
+		t := toks[i]
+		if !t.IsWord() && t.Norm != "-" {
+			break
+		}
+		if t.IsCapitalized() || inMention(ms, i) || inTopic(topics, i) || inTrigger(trigs, i) {
+			return ""
+		}
+		if i > start && (t.Norm == "a" || t.Norm == "an" || t.Norm == "the") {
+			return "" // a clause, not a noun phrase
+		}
+		i++
+	}
+	if i == start || i-start >= 5 {
+		return ""
+	}
+	last := toks[i-1].Norm
+	if vagueObjects[last] || (i-start == 1 && (len(last) < 5 || strings.HasSuffix(last, "ed"))) || strings.HasSuffix(last, "ly") {
+		return ""
+	}
+	var words []string
+	for _, t := range toks[start:i] {
+		words = append(words, t.Norm)
+	}
+	return strings.ReplaceAll(strings.Join(words, " "), " - ", "-")
+}
+
+func inTopic(ts []topicMention, i int) bool {
+	for _, t := range ts {
+		if i >= t.start && i < t.end {
+			return true
+		}
+	}
+	return false
+}
+
+func inTrigger(ts []trigger, i int) bool {
+	for _, t := range ts {
+		if i >= t.at && i < t.end {
+			return true
+		}
+	}
+	return false
+}
+
+func inMention(ms []mention, i int) bool {
+	for _, m := range ms {
+		if i >= m.start && i < m.end {
+			return true
+		}
+	}
+	return false
+}

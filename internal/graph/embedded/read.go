@@ -1,0 +1,237 @@
+package embedded
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/diplograph/diplograph/internal/graph"
+	"github.com/diplograph/diplograph/internal/schema"
+)
+
+// hopColumns selects an edge with both its end nodes; scanHop reads it.
+const hopColumns = `e.type, e.src, e.dst, e.readout, e.date, e.evidence, e.props,
+	a.label, a.id, a.name, a.props, b.label, b.id, b.name, b.props
+	FROM edges e JOIN nodes a ON a.key = e.src JOIN nodes b ON b.key = e.dst`
+
+func scanHop(rows *sql.Rows) (graph.Edge, graph.Node, graph.Node, error) {
+	var e graph.Edge
+	var a, b graph.Node
+	var eprops, aprops, bprops, etype, alabel, blabel string
+	err := rows.Scan(&etype, &e.From, &e.To, &e.Readout, &e.Date, &e.Evidence, &eprops,
+		&alabel, &a.ID, &a.Name, &aprops, &blabel, &b.ID, &b.Name, &bprops)
+	e.Type, a.Label, b.Label = schema.RelType(etype), schema.Label(alabel), schema.Label(blabel)
+	e.Props, a.Props, b.Props = parseProps(eprops), parseProps(aprops), parseProps(bprops)
+	return e, a, b, err
+}
+
+func parseProps(s string) map[string]string {
+	if s == "" || s == "{}" {
+		return nil
+	}
+	var p map[string]string
+	if json.Unmarshal([]byte(s), &p) != nil {
+		return nil
+	}
+	return p
+}
+
+// hops runs a query selecting hopColumns and turns each row into a hop
+// seen from whichever end is in from.
+func (s *Store) hops(ctx context.Context, from map[string]bool, query string, args ...any) ([]graph.Hop, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+hopColumns+` `+query, args...)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var out []graph.Hop
+	for rows.Next() {
+		e, a, b, err := scanHop(rows)
+		if err != nil {
+			return nil, err
+		}
+		if from != nil && !from[a.Key()] && from[b.Key()] {
+			a, b = b, a
+		}
+		out = append(out, graph.Hop{From: a, Edge: e, To: b})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, translate(err)
+	}
+	graph.SortHops(out)
+	return out, nil
+}
+
+// Node returns one node by key.
+func (s *Store) Node(ctx context.Context, key string) (graph.Node, error) {
+	var n graph.Node
+	var label, props string
+	err := s.db.QueryRowContext(ctx, `SELECT label, id, name, props FROM nodes WHERE key = ?`, key).Scan(&label, &n.ID, &n.Name, &props)
+	if errors.Is(err, sql.ErrNoRows) {
+		return n, fmt.Errorf("%s: %w", key, graph.ErrNotFound)
+	}
+	if err != nil {
+		return n, translate(err)
+	}
+	n.Label, n.Props = schema.Label(label), parseProps(props)
+	return n, nil
+}
+
+// FindNodes searches non-readout nodes by id or name.
+func (s *Store) FindNodes(ctx context.Context, text string, limit int) ([]graph.Node, error) {
+	pattern := "%" + escapeLike(strings.ToLower(text)) + "%"
+	rows, err := s.db.QueryContext(ctx, `SELECT label, id, name, props FROM nodes
+		WHERE label != 'Readout' AND (lower(id) LIKE ? ESCAPE '\' OR lower(name) LIKE ? ESCAPE '\')
+		ORDER BY length(name), key LIMIT ?`, pattern, pattern, limit)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var out []graph.Node
+	for rows.Next() {
+		var n graph.Node
+		var label, props string
+		if err := rows.Scan(&label, &n.ID, &n.Name, &props); err != nil {
+			return nil, err
+		}
+		n.Label, n.Props = schema.Label(label), parseProps(props)
+		out = append(out, n)
+	}
+	return out, translate(rows.Err())
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// Neighbors returns every cited edge at a node.
+func (s *Store) Neighbors(ctx context.Context, key string) ([]graph.Hop, error) {
+	return s.hops(ctx, map[string]bool{key: true},
+		`WHERE (e.src = ? OR e.dst = ?) AND e.type != 'MENTIONS'`, key, key)
+}
+
+// expand is a node and, for a state, the officials representing it.
+func (s *Store) expand(ctx context.Context, key string) (map[string]bool, error) {
+	set := map[string]bool{key: true}
+	if !strings.HasPrefix(key, string(schema.State)+":") {
+		return set, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT src FROM edges WHERE type = 'REPRESENTS' AND dst = ?`, key)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		set[k] = true
+	}
+	return set, translate(rows.Err())
+}
+
+// inList renders a set as a JSON array for SQLite's json_each, which keeps
+// every value a bound parameter however many there are.
+func inList(set map[string]bool) string {
+	keys := make([]string, 0, len(set))
+	for k := range set {
+		keys = append(keys, k)
+	}
+	b, _ := json.Marshal(keys)
+	return string(b)
+}
+
+// Meetings returns MET_WITH edges of a node (a state: of its officials).
+func (s *Store) Meetings(ctx context.Context, key string, r graph.DateRange) ([]graph.Hop, error) {
+	set, err := s.expand(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	list := inList(set)
+	hops, err := s.hops(ctx, set, `WHERE e.type = 'MET_WITH' AND (e.src IN (SELECT value FROM json_each(?))
+		OR e.dst IN (SELECT value FROM json_each(?)))`, list, list)
+	if err != nil {
+		return nil, err
+	}
+	out := hops[:0]
+	for _, h := range hops {
+		if r.Contains(h.Edge.Date) {
+			out = append(out, h)
+		}
+	}
+	return out, nil
+}
+
+// Commitments returns COMMITTED_TO edges of a node (a state: and its officials').
+func (s *Store) Commitments(ctx context.Context, key string) ([]graph.Hop, error) {
+	set, err := s.expand(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	return s.hops(ctx, set, `WHERE e.type = 'COMMITTED_TO' AND e.src IN (SELECT value FROM json_each(?))`, inList(set))
+}
+
+// Topics returns both sides' DISCUSSED edges for topics a and b discussed
+// in the same readout.
+func (s *Store) Topics(ctx context.Context, a, b string) ([]graph.Hop, error) {
+	sa, err := s.expand(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	sb, err := s.expand(ctx, b)
+	if err != nil {
+		return nil, err
+	}
+	la, lb := inList(sa), inList(sb)
+	both := map[string]bool{}
+	for k := range sa {
+		both[k] = true
+	}
+	for k := range sb {
+		both[k] = true
+	}
+	const side = `e.type = 'DISCUSSED' AND e.src IN (SELECT value FROM json_each(?)) AND EXISTS (
+		SELECT 1 FROM edges f WHERE f.type = 'DISCUSSED' AND f.dst = e.dst AND f.readout = e.readout
+		AND f.src IN (SELECT value FROM json_each(?)))`
+	return s.hops(ctx, both, `WHERE (`+side+`) OR (`+side+`)`, la, lb, lb, la)
+}
+
+// Members returns the MEMBER_OF edges into a forum.
+func (s *Store) Members(ctx context.Context, forum string) ([]graph.Hop, error) {
+	return s.hops(ctx, nil, `WHERE e.type = 'MEMBER_OF' AND e.dst = ?`, forum)
+}
+
+// Stats counts nodes and edges and finds dangling edges.
+func (s *Store) Stats(ctx context.Context) (graph.Stats, error) {
+	st := graph.Stats{Nodes: map[schema.Label]int{}, Edges: map[schema.RelType]int{}}
+	if err := s.countInto(ctx, `SELECT label, count(*) FROM nodes GROUP BY label`, func(k string, n int) { st.Nodes[schema.Label(k)] = n }); err != nil {
+		return st, err
+	}
+	if err := s.countInto(ctx, `SELECT type, count(*) FROM edges GROUP BY type`, func(k string, n int) { st.Edges[schema.RelType(k)] = n }); err != nil {
+		return st, err
+	}
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM edges e
+		WHERE NOT EXISTS (SELECT 1 FROM nodes WHERE key = e.src) OR NOT EXISTS (SELECT 1 FROM nodes WHERE key = e.dst)`).Scan(&st.Dangling)
+	return st, translate(err)
+}
+
+func (s *Store) countInto(ctx context.Context, q string, put func(string, int)) error {
+	rows, err := s.db.QueryContext(ctx, q)
+	if err != nil {
+		return translate(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		var n int
+		if err := rows.Scan(&k, &n); err != nil {
+			return err
+		}
+		put(k, n)
+	}
+	return translate(rows.Err())
+}

@@ -1,0 +1,181 @@
+// Package embedded is the zero-set-up graph store: one SQLite database file
+// (through a pure-Go driver, so no C toolchain or server is needed), one
+// transaction per readout, and path queries answered with gonum's graph
+// algorithms over an in-memory adjacency that is rebuilt when the file
+// changes.
+package embedded
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/diplograph/diplograph/internal/graph"
+	"github.com/diplograph/diplograph/internal/schema"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+var _ graph.Store = (*Store)(nil)
+
+// Options configure a Store. The zero value is usable.
+type Options struct {
+	// ReadOnly opens the file for queries only: nothing is created, and a
+	// missing file is graph.ErrNoGraph.
+	ReadOnly bool
+	// BusyTimeout is how long a write waits for another process's write
+	// transaction to finish before failing with graph.ErrLocked (default 5s).
+	BusyTimeout time.Duration
+}
+
+// Store is a graph in one SQLite file.
+type Store struct {
+	db   *sql.DB
+	path string
+	opts Options
+
+	mu    sync.Mutex // guards adj
+	adj   *adjacency
+	wrote int64 // bumped by every write through this Store, to invalidate adj
+}
+
+// Open opens (or, unless read-only, creates) the store at path. It does not
+// create the schema: that is Migrate's job, which ingest calls.
+func Open(path string, opts Options) (*Store, error) {
+	if opts.BusyTimeout <= 0 {
+		opts.BusyTimeout = 5 * time.Second
+	}
+	if opts.ReadOnly {
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("open %s: %w", path, graph.ErrNoGraph)
+		}
+	} else if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("open %s: %w", path, err)
+		}
+	}
+	mode := "rwc"
+	if opts.ReadOnly {
+		mode = "ro"
+	}
+	dsn := fmt.Sprintf("file:%s?mode=%s&_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate",
+		path, mode, opts.BusyTimeout.Milliseconds())
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	// One writer connection keeps SQLite's single-writer rule inside the
+	// process; WAL lets readers in other processes see the last commit.
+	db.SetMaxOpenConns(1)
+	if err := db.Ping(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, translate(err))
+	}
+	s := &Store{db: db, path: path, opts: opts}
+	if opts.ReadOnly {
+		if ok, err := s.hasSchema(context.Background()); err != nil || !ok {
+			db.Close()
+			if err == nil {
+				err = graph.ErrNoGraph
+			}
+			return nil, fmt.Errorf("open %s: %w", path, err)
+		}
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// File is the database file.
+func (s *Store) File() string { return s.path }
+
+const schemaVersion = 1
+
+// Migrate creates the tables and the indexes that enforce schema.Constraints.
+func (s *Store) Migrate(ctx context.Context) error {
+	stmts := []string{
+		`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+		`CREATE TABLE IF NOT EXISTS nodes (
+			key TEXT PRIMARY KEY, label TEXT NOT NULL, id TEXT NOT NULL,
+			name TEXT NOT NULL, props TEXT NOT NULL DEFAULT '{}')`,
+		`CREATE TABLE IF NOT EXISTS edges (
+			type TEXT NOT NULL, src TEXT NOT NULL, dst TEXT NOT NULL, readout TEXT NOT NULL,
+			date TEXT NOT NULL DEFAULT '', evidence TEXT NOT NULL DEFAULT '', props TEXT NOT NULL DEFAULT '{}',
+			PRIMARY KEY (type, src, dst, readout)) WITHOUT ROWID`,
+		`CREATE INDEX IF NOT EXISTS edges_src ON edges(src, type)`,
+		`CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst, type)`,
+		`CREATE INDEX IF NOT EXISTS edges_readout ON edges(readout)`,
+		`CREATE TABLE IF NOT EXISTS readouts (id TEXT PRIMARY KEY, origin TEXT NOT NULL, fingerprint TEXT NOT NULL)`,
+		`CREATE INDEX IF NOT EXISTS readouts_origin ON readouts(origin)`,
+	}
+	for _, c := range schema.Constraints {
+		// A partial unique index per label mirrors Neo4j's per-label constraint.
+		stmts = append(stmts, fmt.Sprintf(`CREATE UNIQUE INDEX IF NOT EXISTS %s ON nodes(id) WHERE label = '%s'`, c.Name, c.Label))
+	}
+	for _, ix := range schema.Indexes {
+		if ix.Property == schema.PropName {
+			stmts = append(stmts, fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %s ON nodes(name) WHERE label = '%s'`, ix.Name, ix.Label))
+		}
+	}
+	stmts = append(stmts, fmt.Sprintf(`INSERT INTO meta(key, value) VALUES ('schema_version', '%d')
+		ON CONFLICT(key) DO UPDATE SET value = excluded.value`, schemaVersion))
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, q := range stmts {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("migrate: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+func (s *Store) hasSchema(ctx context.Context) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'edges'`).Scan(&n)
+	return n > 0, translate(err)
+}
+
+// inTx runs fn in one transaction, committing only if it succeeds.
+func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return translate(err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return translate(err)
+	}
+	return translate(tx.Commit())
+}
+
+// translate maps SQLite failures onto the graph package's sentinels.
+func translate(err error) error {
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	switch {
+	case containsAny(msg, "database is locked", "SQLITE_BUSY"):
+		return fmt.Errorf("%w: %v", graph.ErrLocked, err)
+	case containsAny(msg, "no such table"):
+		return fmt.Errorf("%w: %v", graph.ErrNoGraph, err)
+	case containsAny(msg, "file is not a database", "unable to open database"):
+		return fmt.Errorf("%w: %v", graph.ErrUnavailable, err)
+	}
+	return err
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,301 @@
+// Package graph defines the knowledge graph's data model as the stores see
+// it (nodes, edges, the facts of one readout), the store interfaces that
+// ingest and query consume, the answers those queries return, and the
+// sentinel errors every backend translates its own failures into.
+//
+// Backends live in sub-packages (embedded, neo4j), each with a type named
+// Store; graphtest holds the conformance suite they all pass.
+package graph
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"sort"
+	"strings"
+
+	"github.com/diplograph/diplograph/internal/schema"
+)
+
+// Sentinel errors. Backends wrap their driver errors into these so that the
+// commands can choose an exit code and a message without knowing the backend.
+var (
+	// ErrNotFound is returned when a named node does not exist in the store.
+	ErrNotFound = errors.New("not found")
+	// ErrNoGraph is returned when the store holds no graph yet (ingest never ran).
+	ErrNoGraph = errors.New("no graph yet: run ingest first")
+	// ErrUnavailable is returned when the store cannot be reached or opened.
+	ErrUnavailable = errors.New("store unavailable")
+	// ErrReadOnly is returned when a read-only query tries to change the graph.
+	ErrReadOnly = errors.New("query would write: only read queries are allowed")
+	// ErrLocked is returned when another process holds the store's write lock.
+	ErrLocked = errors.New("store is locked by another process")
+)
+
+// Node is one node of the graph.
+type Node struct {
+	Label schema.Label      `json:"label"`
+	ID    string            `json:"id"`
+	Name  string            `json:"name"`
+	Props map[string]string `json:"props,omitempty"`
+}
+
+// Key is the node's store-independent identity, "Label:id".
+func (n Node) Key() string { return schema.Key(n.Label, n.ID) }
+
+// Prop returns a property value, or "" when it is absent.
+func (n Node) Prop(k string) string { return n.Props[k] }
+
+// Edge is one relationship, citing the readout it was extracted from.
+type Edge struct {
+	Type     schema.RelType    `json:"type"`
+	From     string            `json:"from"` // node key
+	To       string            `json:"to"`   // node key
+	Readout  string            `json:"readout"`
+	Date     string            `json:"date,omitempty"`
+	Evidence string            `json:"evidence,omitempty"`
+	Props    map[string]string `json:"props,omitempty"`
+}
+
+// Document is everything extracted from one readout: the readout node, the
+// nodes it names and the edges it supports. Stores write a Document as one
+// unit, replacing whatever an earlier version of the same readout said.
+type Document struct {
+	Readout Node
+	Nodes   []Node
+	Edges   []Edge
+}
+
+// Fingerprint is a hash of the document's facts. A store that finds the same
+// fingerprint already stored for a readout has nothing to write.
+func (d Document) Fingerprint() string {
+	h := sha256.New()
+	write := func(parts ...string) {
+		for _, p := range parts {
+			h.Write([]byte(p))
+			h.Write([]byte{0})
+		}
+		h.Write([]byte{1})
+	}
+	write(d.Readout.Key(), d.Readout.Name)
+	writeProps(write, d.Readout.Props)
+	for _, n := range d.Nodes {
+		write(n.Key(), n.Name)
+		writeProps(write, n.Props)
+	}
+	for _, e := range d.Edges {
+		write(string(e.Type), e.From, e.To, e.Readout, e.Date, e.Evidence)
+		writeProps(write, e.Props)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+func writeProps(write func(...string), props map[string]string) {
+	keys := make([]string, 0, len(props))
+	for k := range props {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		write(k, props[k])
+	}
+}
+
+// Hop is one edge seen from a walk: the edge and the nodes at either end, in
+// the order of the walk (From is where the walk stood).
+type Hop struct {
+	From Node `json:"from"`
+	Edge Edge `json:"edge"`
+	To   Node `json:"to"`
+}
+
+// Path is a walk of hops between two nodes.
+type Path []Hop
+
+// DateRange bounds a query by ISO date; an empty bound is open.
+type DateRange struct {
+	Since string
+	Until string
+}
+
+// Contains reports whether an ISO date lies within the range. An undated
+// fact lies within only an unbounded range.
+func (r DateRange) Contains(date string) bool {
+	if r.Since == "" && r.Until == "" {
+		return true
+	}
+	if date == "" {
+		return false
+	}
+	return (r.Since == "" || date >= r.Since) && (r.Until == "" || date <= r.Until)
+}
+
+// Stats counts what a store holds.
+type Stats struct {
+	Nodes    map[schema.Label]int   `json:"nodes"`
+	Edges    map[schema.RelType]int `json:"edges"`
+	Dangling int                    `json:"dangling"` // edges whose endpoint node is missing
+}
+
+// TotalNodes is the number of nodes of every label.
+func (s Stats) TotalNodes() int { return sum(s.Nodes) }
+
+// TotalEdges is the number of edges of every type.
+func (s Stats) TotalEdges() int { return sum(s.Edges) }
+
+func sum[K comparable](m map[K]int) int {
+	t := 0
+	for _, v := range m {
+		t += v
+	}
+	return t
+}
+
+// WriteStatus says what writing a document did.
+type WriteStatus int
+
+// Write outcomes.
+const (
+	Created   WriteStatus = iota // the readout was new
+	Replaced                     // an earlier version of the readout was replaced
+	Unchanged                    // the store already held exactly these facts
+)
+
+// Writer stores documents. Ingest consumes it.
+type Writer interface {
+	// Migrate creates the schema's constraints and indexes if they are
+	// missing. Opening a store never changes its schema; ingest calls this.
+	Migrate(ctx context.Context) error
+	// WriteReadout stores one readout's facts atomically, replacing every
+	// fact an earlier version of the same readout (same id or same origin)
+	// contributed, and removing nodes nothing else refers to any more. Two
+	// documents are versions of one readout when they share an id or an
+	// origin (the input they were read from).
+	WriteReadout(ctx context.Context, doc Document) (WriteStatus, error)
+}
+
+// Reader answers the relationship questions. Query consumes it.
+type Reader interface {
+	// Node returns the node with the given key, or ErrNotFound.
+	Node(ctx context.Context, key string) (Node, error)
+	// FindNodes returns up to limit non-readout nodes whose id or name
+	// contains text, case-insensitively.
+	FindNodes(ctx context.Context, text string, limit int) ([]Node, error)
+	// Path returns the shortest paths of at most maxHops hops between two
+	// nodes, over every relationship but MENTIONS, ignoring direction.
+	Path(ctx context.Context, from, to string, maxHops int) ([]Path, error)
+	// Neighbors returns every cited edge at a node.
+	Neighbors(ctx context.Context, key string) ([]Hop, error)
+	// Meetings returns MET_WITH edges of an official, or of every official
+	// representing a state, within a date range.
+	Meetings(ctx context.Context, key string, r DateRange) ([]Hop, error)
+	// Commitments returns COMMITTED_TO edges of an official or of a state
+	// and the officials representing it.
+	Commitments(ctx context.Context, key string) ([]Hop, error)
+	// Topics returns the DISCUSSED edges, from either side, of topics that
+	// a and b (states standing for their officials too) discussed in the
+	// same readout.
+	Topics(ctx context.Context, a, b string) ([]Hop, error)
+	// Members returns the MEMBER_OF edges into a forum.
+	Members(ctx context.Context, forum string) ([]Hop, error)
+	// Stats counts nodes and edges and finds dangling edges.
+	Stats(ctx context.Context) (Stats, error)
+}
+
+// Store is a backend that can do both, and must be closed.
+type Store interface {
+	Reader
+	Writer
+	Close() error
+}
+
+// SortHops orders hops canonically (by relation, the far node, date,
+// readout), so that every backend returns the same answer in the same order.
+func SortHops(hops []Hop) {
+	sort.SliceStable(hops, func(i, j int) bool { return hopLess(hops[i], hops[j]) })
+}
+
+func hopLess(a, b Hop) bool {
+	ka := []string{string(a.Edge.Type), a.From.Key(), a.To.Key(), a.Edge.Date, a.Edge.Readout, a.Edge.Evidence}
+	kb := []string{string(b.Edge.Type), b.From.Key(), b.To.Key(), b.Edge.Date, b.Edge.Readout, b.Edge.Evidence}
+	for i := range ka {
+		if ka[i] != kb[i] {
+			return ka[i] < kb[i]
+		}
+	}
+	return false
+}
+
+// preferred reports whether edge a should stand for a hop rather than b
+// when several parallel edges join the same two nodes: the most recent
+// citation wins, then the readout id and the type decide.
+func preferred(a, b Edge) bool {
+	if a.Date != b.Date {
+		return a.Date > b.Date
+	}
+	if a.Readout != b.Readout {
+		return a.Readout < b.Readout
+	}
+	if a.Type != b.Type {
+		return a.Type < b.Type
+	}
+	return a.Evidence < b.Evidence
+}
+
+// NormalizePaths collapses paths that walk the same nodes through parallel
+// edges into one, keeping the preferred edge at each hop, orders the result
+// by node sequence and keeps at most limit paths. Backends return every
+// variant they find; this gives every backend the same answer.
+func NormalizePaths(paths []Path, limit int) []Path {
+	byNodes := map[string]Path{}
+	for _, p := range paths {
+		sig := pathSignature(p)
+		best, seen := byNodes[sig]
+		if !seen {
+			byNodes[sig] = append(Path(nil), p...)
+			continue
+		}
+		for i := range p {
+			if preferred(p[i].Edge, best[i].Edge) {
+				best[i] = p[i]
+			}
+		}
+	}
+	sigs := make([]string, 0, len(byNodes))
+	for s := range byNodes {
+		sigs = append(sigs, s)
+	}
+	sort.Strings(sigs)
+	if limit > 0 && len(sigs) > limit {
+		sigs = sigs[:limit]
+	}
+	out := make([]Path, len(sigs))
+	for i, s := range sigs {
+		out[i] = byNodes[s]
+	}
+	return out
+}
+
+func pathSignature(p Path) string {
+	var b strings.Builder
+	for i, h := range p {
+		if i == 0 {
+			b.WriteString(h.From.Key())
+		}
+		b.WriteString("|")
+		b.WriteString(h.To.Key())
+	}
+	return b.String()
+}
+
+// PreferEdge picks the edge that stands for a set of parallel edges.
+func PreferEdge(edges []Edge) Edge {
+	best := edges[0]
+	for _, e := range edges[1:] {
+		if preferred(e, best) {
+			best = e
+		}
+	}
+	return best
+}

@@ -1,0 +1,88 @@
+// Package lexicon is the vocabulary extraction works from: the states
+// (names from a maintained country-data library, aliases and demonyms from
+// data/states.yaml), forums, titles of office, the topic taxonomy and the
+// table of who held which office when. Everything is data embedded from
+// data/ and loaded once; the package holds no extraction logic beyond
+// looking things up.
+package lexicon
+
+import (
+	"embed"
+	"fmt"
+	"sync"
+
+	"github.com/diplograph/diplograph/internal/text"
+)
+
+//go:embed data/*.yaml data/*.csv
+var dataFS embed.FS
+
+// Kind says what a gazetteer phrase names.
+type Kind uint8
+
+// Phrase kinds.
+const (
+	KindNone   Kind = iota // a phrase that names nothing ("Korean Peninsula")
+	KindState              // a state's name, alias or demonym
+	KindForum              // a forum's name or alias
+	KindTitle              // a title of office
+	KindPerson             // a known official's name or alias
+)
+
+// Entry is what a gazetteer phrase stands for.
+type Entry struct {
+	Kind      Kind
+	ID        string // state code, forum id, title index or person index
+	ExactCase bool   // an acronym: matches only as written (US, not "us")
+}
+
+// Lexicon is the whole vocabulary, immutable once loaded and safe to share.
+type Lexicon struct {
+	States    map[string]State
+	Forums    map[string]Forum
+	Titles    []Title
+	Topics    []Topic
+	Officials []Holder
+
+	// Entities finds states, forums, titles and known officials' names.
+	Entities *text.Trie[Entry]
+	// TopicIndex finds taxonomy topics by name or synonym; values index Topics.
+	TopicIndex *text.Trie[int]
+
+	topicByID map[string]int
+	bySurname map[string][]int // normalized surname -> Officials indexes
+}
+
+// Default returns the lexicon built from the embedded data. It is loaded on
+// first use and shared thereafter.
+var Default = sync.OnceValues(load)
+
+func load() (*Lexicon, error) {
+	lx := &Lexicon{Entities: &text.Trie[Entry]{}, TopicIndex: &text.Trie[int]{SkipCommas: true}}
+	steps := []struct {
+		name string
+		fn   func(*Lexicon) error
+	}{
+		{"states", loadStates},
+		{"forums", loadForums},
+		{"titles", loadTitles},
+		{"topics", loadTopics},
+		{"officials", loadOfficials},
+	}
+	for _, s := range steps {
+		if err := s.fn(lx); err != nil {
+			return nil, fmt.Errorf("lexicon %s: %w", s.name, err)
+		}
+	}
+	return lx, nil
+}
+
+// MustDefault is Default for callers that cannot proceed without it; the
+// data is embedded, so a failure is a build defect that tests catch.
+func MustDefault() *Lexicon {
+	lx, err := Default()
+	if err != nil {
+		panic(err)
+	}
+	return lx
+}

@@ -1,0 +1,265 @@
+package readout
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Limits bound what one input may hold. Zero fields take the defaults.
+type Limits struct {
+	MaxFileBytes int64 // largest text or Markdown readout file (default 4 MiB)
+	MaxLineBytes int   // longest JSON Lines record (default 4 MiB)
+	MaxRecords   int   // most readouts in one JSON Lines file (default 10,000,000)
+}
+
+// Default limits.
+const (
+	DefaultMaxFileBytes = 4 << 20
+	DefaultMaxLineBytes = 4 << 20
+	DefaultMaxRecords   = 10_000_000
+)
+
+func (l Limits) withDefaults() Limits {
+	if l.MaxFileBytes <= 0 {
+		l.MaxFileBytes = DefaultMaxFileBytes
+	}
+	if l.MaxLineBytes <= 0 {
+		l.MaxLineBytes = DefaultMaxLineBytes
+	}
+	if l.MaxRecords <= 0 {
+		l.MaxRecords = DefaultMaxRecords
+	}
+	return l
+}
+
+// Item is one input read: a readout, or the reason the input named by
+// Source is not one.
+type Item struct {
+	Source  string // the file, "file:line" for a corpus record, or "-"
+	Readout Readout
+	Err     error
+}
+
+// Reader walks inputs and yields readouts one at a time, so that a corpus of
+// any size streams through in bounded memory.
+type Reader struct {
+	Limits Limits
+	Stdin  io.Reader // what "-" reads; os.Stdin when nil
+	// Skipped counts files passed over in directories because their
+	// extension is not a readout's.
+	Skipped int
+}
+
+// textExts and corpusExts are the extensions a walked directory's readouts have.
+var (
+	textExts   = map[string]bool{".txt": true, ".text": true, ".md": true, ".markdown": true}
+	corpusExts = map[string]bool{".jsonl": true, ".ndjson": true}
+)
+
+// Read yields every readout of every path, in order: a directory's files in
+// lexical order, a corpus's records in file order. A failure of one input
+// becomes an Item with Err set; Read stops only when emit returns an error or
+// ctx is done, and returns that error.
+func (r *Reader) Read(ctx context.Context, paths []string, emit func(Item) error) error {
+	lim := r.Limits.withDefaults()
+	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := r.readPath(ctx, lim, p, emit); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *Reader) readPath(ctx context.Context, lim Limits, path string, emit func(Item) error) error {
+	if path == "-" {
+		in := r.Stdin
+		if in == nil {
+			in = os.Stdin
+		}
+		return emit(readStream("-", in, lim))
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return emit(Item{Source: path, Err: cleanFSError(err)})
+	}
+	if !info.IsDir() {
+		return r.readFile(ctx, lim, path, info, emit)
+	}
+	return filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return emit(Item{Source: p, Err: cleanFSError(err)})
+		}
+		if d.IsDir() {
+			if p != path && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		ext := strings.ToLower(filepath.Ext(p))
+		if !textExts[ext] && !corpusExts[ext] {
+			r.Skipped++
+			return nil
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return emit(Item{Source: p, Err: cleanFSError(err)})
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return r.readFile(ctx, lim, p, fi, emit)
+	})
+}
+
+func (r *Reader) readFile(ctx context.Context, lim Limits, path string, info fs.FileInfo, emit func(Item) error) error {
+	if corpusExts[strings.ToLower(filepath.Ext(path))] {
+		return readCorpus(ctx, lim, path, emit)
+	}
+	if !info.Mode().IsRegular() {
+		return emit(Item{Source: path, Err: errors.New("not a regular file")})
+	}
+	if info.Size() > lim.MaxFileBytes {
+		return emit(Item{Source: path, Err: fmt.Errorf("%w (%d bytes, limit %d)", ErrTooLarge, info.Size(), lim.MaxFileBytes)})
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return emit(Item{Source: path, Err: cleanFSError(err)})
+	}
+	defer f.Close()
+	return emit(readStream(path, f, lim))
+}
+
+// readStream reads one text readout, refusing to hold more than the limit.
+func readStream(source string, in io.Reader, lim Limits) Item {
+	data, err := io.ReadAll(io.LimitReader(in, lim.MaxFileBytes+1))
+	if err != nil {
+		return Item{Source: source, Err: cleanFSError(err)}
+	}
+	if int64(len(data)) > lim.MaxFileBytes {
+		return Item{Source: source, Err: fmt.Errorf("%w (limit %d bytes)", ErrTooLarge, lim.MaxFileBytes)}
+	}
+	rd, err := Parse(source, data)
+	return Item{Source: source, Readout: rd, Err: err}
+}
+
+// record is one line of a JSON Lines corpus.
+type record struct {
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Date     string `json:"date"`
+	Location string `json:"location"`
+	Text     string `json:"text"`
+	Source   string `json:"source"`
+}
+
+func readCorpus(ctx context.Context, lim Limits, path string, emit func(Item) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return emit(Item{Source: path, Err: cleanFSError(err)})
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 64<<10)
+	records := 0
+	for line := 1; ; line++ {
+		if line%256 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		raw, tooLong, err := readLine(br, lim.MaxLineBytes)
+		if err == io.EOF && len(raw) == 0 && !tooLong {
+			return nil
+		}
+		if err != nil && err != io.EOF {
+			return emit(Item{Source: path, Err: cleanFSError(err)})
+		}
+		src := fmt.Sprintf("%s:%d", path, line)
+		if tooLong {
+			if e := emit(Item{Source: src, Err: fmt.Errorf("%w (limit %d bytes)", ErrLineTooLong, lim.MaxLineBytes)}); e != nil {
+				return e
+			}
+			continue
+		}
+		if len(bytes.TrimSpace(raw)) == 0 {
+			continue
+		}
+		if records++; records > lim.MaxRecords {
+			return emit(Item{Source: src, Err: fmt.Errorf("%w (%d)", ErrTooMany, lim.MaxRecords)})
+		}
+		if e := emit(parseRecord(path, src, raw)); e != nil {
+			return e
+		}
+		if err == io.EOF {
+			return nil
+		}
+	}
+}
+
+// readLine reads one line, discarding (and flagging) one longer than max
+// without holding it in memory.
+func readLine(br *bufio.Reader, max int) ([]byte, bool, error) {
+	var buf []byte
+	tooLong := false
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(buf)+len(chunk) > max+1 {
+				tooLong, buf = true, nil
+			} else {
+				buf = append(buf, chunk...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		return bytes.TrimRight(buf, "\r\n"), tooLong, err
+	}
+}
+
+func parseRecord(path, src string, raw []byte) Item {
+	var rec record
+	if err := json.Unmarshal(raw, &rec); err != nil {
+		return Item{Source: src, Err: fmt.Errorf("%w: %s", ErrBadRecord, err)}
+	}
+	if err := checkText([]byte(rec.Text)); err != nil {
+		return Item{Source: src, Err: err}
+	}
+	body := normalizeSpace(cleanMarkdown(rec.Text))
+	rd := Readout{Origin: src, Source: rec.Source, Title: rec.Title, Location: rec.Location, Body: body}
+	if rec.ID != "" {
+		// A record id names the readout across edits of the corpus; a line
+		// number does not.
+		rd.Origin = path + "#" + rec.ID
+	}
+	if rd.Source == "" {
+		rd.Source = rd.Origin
+	}
+	if rec.Date != "" {
+		d, ok := ParseDate(rec.Date)
+		if !ok {
+			return Item{Source: src, Err: fmt.Errorf("%w: date %q is not a date", ErrBadRecord, rec.Date)}
+		}
+		rd.Date = d
+	}
+	complete(&rd)
+	return Item{Source: src, Readout: rd}
+}
+
+// cleanFSError drops the path an os error repeats, since the item names it.
+func cleanFSError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

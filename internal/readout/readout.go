@@ -1,0 +1,224 @@
+// Package readout turns raw input (text and Markdown files with optional
+// YAML front matter, standard input, JSON Lines corpora) into Readouts: a
+// body of text with its title, date, location and source. It knows nothing
+// of extraction or storage; it only decides what a readout says and rejects
+// input that is not a readout, with an error that names the reason.
+package readout
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Errors that describe why an input is not a readout.
+var (
+	ErrEmpty       = errors.New("empty readout")
+	ErrBinary      = errors.New("binary content, not text")
+	ErrNotUTF8     = errors.New("text is not valid UTF-8")
+	ErrTooLarge    = errors.New("larger than the size limit")
+	ErrFrontMatter = errors.New("malformed front matter")
+	ErrLineTooLong = errors.New("line longer than the line limit")
+	ErrTooMany     = errors.New("more readouts than the per-file limit")
+	ErrBadRecord   = errors.New("not a JSON readout record")
+)
+
+// Readout is one published readout, ready for extraction.
+type Readout struct {
+	ID       string // stable content hash of the body
+	Origin   string // the input it was read from: a path, "path#id" or "path:line" in a corpus, or "-"
+	Source   string // where it was published: the front matter's or record's source, else Origin
+	Title    string
+	Date     string // YYYY-MM-DD, or "" when unknown
+	Location string
+	Body     string // the text extraction reads
+}
+
+// idLength is how many hex digits of the SHA-256 the readout id keeps: 64
+// bits make an accidental collision in a corpus of millions negligible.
+const idLength = 16
+
+// ContentID is the stable id of a readout body: insensitive to line-ending
+// and trailing-space differences, sensitive to every word.
+func ContentID(body string) string {
+	sum := sha256.Sum256([]byte(normalizeSpace(body)))
+	return hex.EncodeToString(sum[:])[:idLength]
+}
+
+func normalizeSpace(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t\r")
+	}
+	return strings.TrimSpace(strings.Join(lines, "\n"))
+}
+
+// frontMatter is the YAML header a Markdown or text readout may open with.
+type frontMatter struct {
+	Title    string `yaml:"title"`
+	Date     string `yaml:"date"`
+	Location string `yaml:"location"`
+	Source   string `yaml:"source"`
+}
+
+// Parse makes a Readout of one file's content. source names the file.
+func Parse(source string, data []byte) (Readout, error) {
+	if err := checkText(data); err != nil {
+		return Readout{}, err
+	}
+	text := strings.TrimPrefix(string(data), "\ufeff")
+	fm, body, err := splitFrontMatter(text)
+	if err != nil {
+		return Readout{}, err
+	}
+	body = cleanMarkdown(body)
+	if strings.TrimSpace(body) == "" {
+		return Readout{}, ErrEmpty
+	}
+	r := Readout{Origin: source, Source: source, Title: fm.Title, Location: fm.Location, Body: normalizeSpace(body)}
+	if fm.Source != "" {
+		r.Source = fm.Source
+	}
+	if fm.Date != "" {
+		d, ok := ParseDate(fm.Date)
+		if !ok {
+			return Readout{}, fmt.Errorf("%w: date %q is not a date", ErrFrontMatter, fm.Date)
+		}
+		r.Date = d
+	}
+	complete(&r)
+	return r, nil
+}
+
+// complete fills what the header did not give from the text itself and
+// computes the id.
+func complete(r *Readout) {
+	loc, date := FindDateline(r.Body)
+	if r.Date == "" {
+		r.Date = date
+	}
+	if r.Location == "" {
+		r.Location = loc
+	}
+	if r.Title == "" {
+		r.Title = titleOf(r.Body)
+	}
+	r.ID = ContentID(r.Body)
+}
+
+// checkText rejects content that is not UTF-8 text.
+func checkText(data []byte) error {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return ErrEmpty
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return ErrBinary
+	}
+	if !utf8.Valid(data) {
+		return ErrNotUTF8
+	}
+	return nil
+}
+
+// splitFrontMatter separates a leading "---" YAML block from the body.
+func splitFrontMatter(text string) (frontMatter, string, error) {
+	var fm frontMatter
+	trimmed := strings.TrimLeft(text, " \t\r\n")
+	if !strings.HasPrefix(trimmed, "---") {
+		return fm, text, nil
+	}
+	rest := strings.TrimPrefix(trimmed, "---")
+	nl := strings.IndexByte(rest, '\n')
+	if nl < 0 || strings.TrimSpace(rest[:nl]) != "" {
+		return fm, text, nil // "---" rule or dash line, not a header
+	}
+	rest = rest[nl+1:]
+	end := findClosingFence(rest)
+	if end < 0 {
+		return fm, "", fmt.Errorf("%w: no closing ---", ErrFrontMatter)
+	}
+	header := rest[:end]
+	body := rest[end:]
+	body = strings.TrimPrefix(strings.TrimLeft(body, "-"), "\r")
+	var raw map[string]any
+	if err := yaml.Unmarshal([]byte(header), &raw); err != nil {
+		return fm, "", fmt.Errorf("%w: %s", ErrFrontMatter, firstLine(err.Error()))
+	}
+	for k, v := range raw {
+		s := fmt.Sprint(v)
+		switch strings.ToLower(k) {
+		case "title":
+			fm.Title = s
+		case "date":
+			fm.Date = yamlDate(v)
+		case "location", "place":
+			fm.Location = s
+		case "source", "url":
+			fm.Source = s
+		}
+	}
+	return fm, body, nil
+}
+
+// yamlDate turns a YAML date value (which yaml.v3 may decode as a time) into text.
+func yamlDate(v any) string {
+	if t, ok := v.(interface{ Format(string) string }); ok {
+		return t.Format("2006-01-02")
+	}
+	return fmt.Sprint(v)
+}
+
+func findClosingFence(s string) int {
+	pos := 0
+	for {
+		line := s[pos:]
+		if nl := strings.IndexByte(line, '\n'); nl >= 0 {
+			line = line[:nl]
+		}
+		if strings.TrimRight(line, " \t\r") == "---" {
+			return pos
+		}
+		next := strings.IndexByte(s[pos:], '\n')
+		if next < 0 {
+			return -1
+		}
+		pos += next + 1
+	}
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// maxTitle bounds a title taken from the first line of a long paragraph.
+const maxTitle = 120
+
+// titleOf is the first non-empty line, shortened at a word boundary.
+func titleOf(body string) string {
+	line := ""
+	for _, l := range strings.Split(body, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			line = l
+			break
+		}
+	}
+	if utf8.RuneCountInString(line) <= maxTitle {
+		return line
+	}
+	r := []rune(line)[:maxTitle]
+	cut := string(r)
+	if i := strings.LastIndexByte(cut, ' '); i > maxTitle/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
+}

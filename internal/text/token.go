@@ -1,0 +1,162 @@
+// Package text holds the low-level text processing every extraction stage
+// shares: a word tokenizer that keeps byte offsets, the normal form phrases
+// are compared in, and a phrase trie that finds the longest known phrase at
+// each position of a token stream. It knows no vocabulary of its own.
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Token is one word, number or punctuation mark of a sentence.
+type Token struct {
+	Text  string // as written
+	Norm  string // lower case, no diacritics, straight apostrophe
+	Start int    // byte offset in the tokenized string
+	End   int
+}
+
+// IsWord reports whether the token starts with a letter or digit.
+func (t Token) IsWord() bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// IsCapitalized reports whether the token starts with an upper-case letter.
+func (t Token) IsCapitalized() bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r)
+}
+
+// IsUpper reports whether every letter of the token is upper case and it
+// has at least two letters ("HAYASHI", "US").
+func (t Token) IsUpper() bool {
+	n := 0
+	for _, r := range t.Text {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// Tokenize splits s into tokens. Words keep internal apostrophes (O'Brien)
+// and dotted abbreviations (U.S.); a possessive 's, a hyphen and every other
+// punctuation mark is a token of its own.
+func Tokenize(s string) []Token {
+	toks := make([]Token, 0, len(s)/5+1)
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += w
+		case isWordRune(r):
+			end := wordEnd(s, i)
+			toks = append(toks, newToken(s, i, end))
+			i = end
+		case isApostrophe(r) && possessiveAt(s, i+w):
+			toks = append(toks, Token{Text: s[i : i+w+1], Norm: "'s", Start: i, End: i + w + 1})
+			i += w + 1
+		default:
+			toks = append(toks, newToken(s, i, i+w))
+			i += w
+		}
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+// possessiveAt reports whether an "s" that ends a word starts at i.
+func possessiveAt(s string, i int) bool {
+	if i >= len(s) || (s[i] != 's' && s[i] != 'S') {
+		return false
+	}
+	if i+1 == len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i+1:])
+	return !isWordRune(r)
+}
+
+// wordEnd finds where the word starting at i ends.
+func wordEnd(s string, i int) int {
+	dotted := false
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case isWordRune(r):
+			i += w
+		case r == '.' && i+1 < len(s) && isLetterAt(s, i+1) && !isLetterAt(s, i+2):
+			dotted = true // U.S, D.P.R.K
+			i++
+		case r == '.' && dotted:
+			return i + 1 // the closing dot of U.S.
+		case isApostrophe(r) && i+w < len(s) && isLetterAt(s, i+w) && !possessiveAt(s, i+w):
+			i += w // O'Brien, d'Ivoire
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+func isLetterAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+func newToken(s string, start, end int) Token {
+	t := s[start:end]
+	return Token{Text: t, Norm: Normalize(t), Start: start, End: end}
+}
+
+var stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+
+// Normalize is the form tokens and phrases are compared in: lower case,
+// without diacritics, with typographic apostrophes and dashes made plain.
+func Normalize(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	out, _, err := transform.String(stripMarks, s)
+	if err != nil {
+		out = s
+	}
+	out = strings.NewReplacer("’", "'", "‘", "'", "–", "-", "—", "-", "‐", "-", "‑", "-").Replace(out)
+	return strings.ToLower(out)
+}
+
+// NormalizePhrase tokenizes a phrase and joins the normal forms of its
+// tokens with single spaces: the key a phrase is looked up by.
+func NormalizePhrase(s string) string {
+	toks := Tokenize(s)
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.Norm
+	}
+	return strings.Join(parts, " ")
+}
