@@ -7,7 +7,6 @@ import (
 
 	"github.com/diplograph/diplograph/internal/lexicon"
 	"github.com/diplograph/diplograph/internal/text"
-	"github.com/gosimple/slug"
 )
 
 // official is a person the readout names.
@@ -358,7 +357,7 @@ func (d *doc) bySurname(surname, state, office string) *official {
 // addOfficial registers an official, merging with one already named.
 func (d *doc) addOfficial(o *official, evidence string) *official {
 	if o.id == "" {
-		o.id = slug.Make(o.name)
+		o.id = lexicon.OfficialID(o.name)
 	}
 	if have, ok := d.officials[o.id]; ok {
 		if have.state == "" {

@@ -6,7 +6,6 @@ import (
 	"github.com/diplograph/diplograph/internal/lexicon"
 	"github.com/diplograph/diplograph/internal/schema"
 	"github.com/diplograph/diplograph/internal/text"
-	"github.com/gosimple/slug"
 )
 
 // findHome guesses the state whose government published the readout: the
@@ -223,7 +222,7 @@ func (d *doc) relateTopics(s *sentence, trigs []trigger, meeting []*official) {
 			continue
 		}
 		if phrase := objectPhrase(s.toks, t.end, s.mentions, s.topics, trigs); phrase != "" {
-			d.relateTopic(s, t.kind, t.at, slug.Make(phrase), phrase, meeting)
+			d.relateTopic(s, t.kind, t.at, lexicon.TopicID(phrase), phrase, meeting)
 		}
 	}
 }

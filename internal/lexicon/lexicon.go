@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/diplograph/diplograph/internal/text"
+	"github.com/gosimple/slug"
 )
 
 //go:embed data/*.yaml data/*.csv
@@ -86,3 +87,10 @@ func MustDefault() *Lexicon {
 	}
 	return lx
 }
+
+// OfficialID is the node id of an official with the given canonical name:
+// its slug, diacritics folded ("Bùi Thanh Sơn" is bui-thanh-son).
+func OfficialID(name string) string { return slug.Make(name) }
+
+// TopicID is the node id of a topic phrase that the taxonomy does not know.
+func TopicID(phrase string) string { return slug.Make(phrase) }
