@@ -1,4 +1,13 @@
-.PHONY: neo4j-start neo4j-stop
+.PHONY: test neo4j-start neo4j-stop fuzz bench build
+
+# The test command: vet, every test (Neo4j tests against a real server when
+# one can be had), and a short run of each fuzz target.
+test:
+	scripts/test.sh
+
+# Build both commands into bin/.
+build:
+	go build -o bin/ ./cmd/ingest ./cmd/query
 
 # Local Neo4j 5 test server on bolt://127.0.0.1:7687 (auth off); see scripts/neo4j/neo4j.sh.
 neo4j-start:
@@ -6,3 +15,11 @@ neo4j-start:
 
 neo4j-stop:
 	scripts/neo4j/neo4j.sh stop
+
+# A long fuzz run: FUZZTIME per target (default 10 minutes).
+fuzz:
+	FUZZTIME=$${FUZZTIME:-10m} scripts/test.sh
+
+# Benchmarks; compare runs with benchstat.
+bench:
+	go test -run '^$$' -bench . -benchmem -count 6 ./... | tee bench.txt

@@ -1,0 +1,210 @@
+// Package e2e runs the built ingest and query binaries against a temporary
+// embedded store, the way a user runs them.
+package e2e
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var bin string // directory holding the built binaries
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "diplograph-e2e")
+	if err != nil {
+		panic(err)
+	}
+	bin = dir
+	build := exec.Command("go", "build", "-o", dir, "../cmd/ingest", "../cmd/query")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		os.RemoveAll(dir)
+		panic("build binaries: " + err.Error())
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// result is what a command printed and how it exited.
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+func runCmd(t *testing.T, stdin string, name string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(filepath.Join(bin, name), args...)
+	cmd.Env = cleanEnv()
+	cmd.Stdin = strings.NewReader(stdin)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("run %s: %v", name, err)
+	}
+	return result{out.String(), errb.String(), code}
+}
+
+// cleanEnv keeps DIPLOGRAPH_ settings of the person running the tests from
+// leaking into them.
+func cleanEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "DIPLOGRAPH_") {
+			env = append(env, kv)
+		}
+	}
+	return env
+}
+
+func TestIngestThenQueryPath(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	r := runCmd(t, "", "ingest", "--db", db, "../fixtures/readouts")
+	if r.code != 0 {
+		t.Fatalf("ingest exit %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "readouts 16 (new 16") || !strings.Contains(r.stderr, "failed 0") {
+		t.Errorf("summary: %s", r.stderr)
+	}
+	q := runCmd(t, "", "query", "--db", db, "path", "US", "Japan")
+	if q.code != 0 {
+		t.Fatalf("query exit %d: %s", q.code, q.stderr)
+	}
+	for _, want := range []string{"United States (US)", "Japan (JP)", "MEMBER_OF", "“"} {
+		if !strings.Contains(q.stdout, want) {
+			t.Errorf("path output lacks %q:\n%s", want, q.stdout)
+		}
+	}
+
+	again := runCmd(t, "", "ingest", "--db", db, "../fixtures/readouts")
+	if again.code != 0 || !strings.Contains(again.stderr, "unchanged 16") {
+		t.Errorf("re-ingest: exit %d, %s", again.code, again.stderr)
+	}
+	check := runCmd(t, "", "query", "--db", db, "check", "--format", "csv")
+	if check.code != 0 || !strings.Contains(check.stdout, "check,dangling edges,0") {
+		t.Errorf("check after re-ingest: exit %d\n%s%s", check.code, check.stdout, check.stderr)
+	}
+}
+
+func TestQueryFormats(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	if r := runCmd(t, "", "ingest", "--db", db, "../fixtures/readouts"); r.code != 0 {
+		t.Fatalf("ingest: %s", r.stderr)
+	}
+	j := runCmd(t, "", "query", "--db", db, "--format", "json", "members", "Quad")
+	var rows []map[string]string
+	if err := json.Unmarshal([]byte(j.stdout), &rows); err != nil || len(rows) < 4 {
+		t.Fatalf("members json: %v, %d rows\n%s", err, len(rows), j.stdout)
+	}
+	c := runCmd(t, "", "query", "--db", db, "--format", "csv", "meetings", "Japan", "--since", "2023-01-01")
+	if c.code != 0 || !strings.HasPrefix(c.stdout, "from,relation,to,date,readout,evidence\n") {
+		t.Errorf("meetings csv: exit %d\n%s%s", c.code, c.stdout, c.stderr)
+	}
+	u := runCmd(t, "", "query", "--db", db, "neighbors", "Blinkn")
+	if u.code != 1 || !strings.Contains(u.stderr, "did you mean: Antony Blinken") {
+		t.Errorf("unknown name: exit %d, %s", u.code, u.stderr)
+	}
+	none := runCmd(t, "", "query", "--db", filepath.Join(t.TempDir(), "none.db"), "path", "US", "Japan")
+	if none.code != 2 || !strings.Contains(none.stderr, "run ingest first") {
+		t.Errorf("missing store: exit %d, %s", none.code, none.stderr)
+	}
+}
+
+func TestDryRunJSONShape(t *testing.T) {
+	r := runCmd(t, "", "ingest", "--dry-run", "--format", "json", "../fixtures/readouts/01_wong-balakrishnan-singapore.txt")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var out struct {
+		Readouts []struct {
+			ID, Source, Title string
+			Date, Location    *string
+			Nodes             []struct{ Key, Label, ID, Name string }
+			Edges             []struct{ Type, From, To, Date, Evidence string }
+		}
+		Errors []struct{ Source, Error string }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, r.stdout)
+	}
+	if len(out.Readouts) != 1 || out.Errors == nil || len(out.Errors) != 0 {
+		t.Fatalf("got %d readouts, errors %v", len(out.Readouts), out.Errors)
+	}
+	rd := out.Readouts[0]
+	if rd.ID == "" || rd.Date == nil || *rd.Date != "2023-02-08" || rd.Location == nil || len(rd.Nodes) == 0 || len(rd.Edges) == 0 {
+		t.Errorf("readout: %+v", rd)
+	}
+	for _, n := range rd.Nodes {
+		if n.Key != n.Label+":"+n.ID {
+			t.Errorf("node key %q is not label:id", n.Key)
+		}
+	}
+}
+
+func TestBadInputs(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"good.txt":     "Tokyo, 4 March 2023: Japanese Foreign Minister Yoshimasa Hayashi met Australian Foreign Minister Penny Wong. They discussed maritime security.",
+		"binary.txt":   "\x00\x01\x02\x03",
+		"latin1.txt":   "Caf\xe9 diplomacy in Paris",
+		"empty.md":     "",
+		"frontmat.md":  "---\ntitle: [oops\n---\nThe ministers met.",
+		"corpus.jsonl": "{\"id\":\"a\",\"text\":\"Indian External Affairs Minister S. Jaishankar met Penny Wong.\"}\nnot json at all\n",
+	}
+	for name, data := range files {
+		os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644)
+	}
+	big, _ := os.Create(filepath.Join(dir, "huge.txt"))
+	big.Truncate(50 << 20)
+	big.Close()
+	db := filepath.Join(t.TempDir(), "g.db")
+	r := runCmd(t, "", "ingest", "--db", db, dir, filepath.Join(dir, "missing.txt"))
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1 (some failed)\n%s", r.code, r.stderr)
+	}
+	for _, want := range []string{
+		"binary.txt: binary content", "latin1.txt: text is not valid UTF-8", "empty.md: empty readout",
+		"frontmat.md: malformed front matter", "corpus.jsonl:2: not a JSON readout record",
+		"huge.txt: larger than the size limit", "missing.txt: no such file",
+		"readouts 2 (new 2", "failed 7",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	q := runCmd(t, "", "query", "--db", db, "meetings", "Hayashi")
+	if q.code != 0 || !strings.Contains(q.stdout, "Penny Wong") {
+		t.Errorf("the good readout was not stored: %s%s", q.stdout, q.stderr)
+	}
+}
+
+func TestStdinAndUsageErrors(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	r := runCmd(t, "Canberra, 3 May 2024: Australian Foreign Minister Penny Wong spoke with Japanese Foreign Minister Yoko Kamikawa.", "ingest", "--db", db, "-")
+	if r.code != 0 || !strings.Contains(r.stderr, "readouts 1") {
+		t.Errorf("stdin ingest: exit %d, %s", r.code, r.stderr)
+	}
+	if u := runCmd(t, "", "ingest", "--store", "mongo", "x"); u.code != 2 {
+		t.Errorf("bad store: exit %d, want 2: %s", u.code, u.stderr)
+	}
+	if u := runCmd(t, "", "ingest"); u.code != 2 {
+		t.Errorf("no paths: exit %d, want 2", u.code)
+	}
+	if u := runCmd(t, "", "query", "--db", db, "path", "US"); u.code != 2 {
+		t.Errorf("path with one name: exit %d, want 2", u.code)
+	}
+	if u := runCmd(t, "", "query", "--db", db, "--format", "xml", "members", "Quad"); u.code != 2 {
+		t.Errorf("bad format: exit %d, want 2", u.code)
+	}
+}

@@ -1,0 +1,59 @@
+package readout
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzParse feeds arbitrary bytes to the readout parser: it must never
+// panic, and what it accepts must be valid UTF-8 with a stable id.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"New Delhi, 4 March 2023 (TDI): A met B.",
+		"---\ntitle: x\ndate: 2024-01-02\n---\nbody",
+		"---\n---\n", "---\ntitle: [[[[\n---\nx", "\x00\xff", "\u202eright to left\u202c",
+		strings.Repeat("(", 1000), "---\ndate: !!binary AAAA\n---\nx",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := Parse("fuzz.txt", data)
+		if err != nil {
+			return
+		}
+		if !utf8.ValidString(r.Body) || r.ID != ContentID(r.Body) || strings.TrimSpace(r.Body) == "" {
+			t.Errorf("accepted a bad readout: %+v", r)
+		}
+	})
+}
+
+// FuzzDates checks that date parsing never panics and only returns real
+// calendar dates.
+func FuzzDates(f *testing.F) {
+	for _, s := range []string{"4 March 2023", "March 4, 2023", "2023-02-30", "31 Apr 2023", "99/99/9999", "Tokyo, March 4 —"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if d, ok := ParseDate(s); ok {
+			if len(d) != 10 || d[4] != '-' || d[7] != '-' {
+				t.Errorf("ParseDate(%q) = %q", s, d)
+			}
+		}
+		FindDateline(s)
+		ResolvePartial(s, "2024-03-01")
+	})
+}
+
+// FuzzRecord feeds arbitrary JSON Lines records to the record parser.
+func FuzzRecord(f *testing.F) {
+	for _, s := range []string{`{"id":"1","text":"A met B."}`, `{"text":1}`, `[]`, `{"date":"x","text":"y"}`, `{"text":"\u0000"}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		it := parseRecord("c.jsonl", "c.jsonl:1", raw)
+		if it.Err == nil && !utf8.ValidString(it.Readout.Body) {
+			t.Errorf("accepted invalid text from %q", raw)
+		}
+	})
+}
