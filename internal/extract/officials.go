@@ -337,15 +337,10 @@ func (d *doc) bySurname(surname, state, office string) *official {
 		}
 	}
 	var people []int
-	for i, h := range d.x.lx.Officials {
-		if !h.HeldOn(d.r.Date) || (state != "" && h.State != state) {
-			continue
-		}
-		for _, f := range append(strings.Fields(h.Name), h.Aliases...) {
-			if text.Normalize(f) == norm {
-				people = append(people, i)
-				break
-			}
+	for _, i := range d.x.lx.BySurname(surname) {
+		h := d.x.lx.Officials[i]
+		if h.HeldOn(d.r.Date) && (state == "" || h.State == state) {
+			people = append(people, i)
 		}
 	}
 	if len(people) == 0 {

@@ -80,8 +80,20 @@ func (lx *Lexicon) addHolder(h Holder) {
 		}
 		lx.Entities.Add(form, Entry{Kind: KindPerson, ID: id})
 	}
-	sur := text.Normalize(surname(h.Name))
-	lx.bySurname[sur] = appendUnique(lx.bySurname[sur], idx)
+	// Both ends of the name: "Secretary Blinken" names the last word,
+	// "Foreign Minister Wang" the first, as family-first names put it.
+	for _, part := range []string{surname(h.Name), firstName(h.Name)} {
+		k := text.Normalize(part)
+		lx.bySurname[k] = appendUnique(lx.bySurname[k], idx)
+	}
+}
+
+func firstName(name string) string {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return name
+	}
+	return f[0]
 }
 
 func appendUnique(xs []int, x int) []int {
@@ -102,14 +114,11 @@ func surname(name string) string {
 	return f[len(f)-1]
 }
 
-// BySurname returns the tenures of people with the given surname.
-func (lx *Lexicon) BySurname(name string) []Holder {
-	idx := lx.bySurname[text.Normalize(name)]
-	out := make([]Holder, len(idx))
-	for i, j := range idx {
-		out[i] = lx.Officials[j]
-	}
-	return out
+// BySurname returns the indexes (into Officials) of the tenures of people
+// one of whose names is the given word: a surname, a family name written
+// first, or a one-word alias.
+func (lx *Lexicon) BySurname(word string) []int {
+	return lx.bySurname[text.Normalize(word)]
 }
 
 // HolderAt returns the tenure a gazetteer KindPerson entry id refers to.
