@@ -29,6 +29,8 @@ echo "== go vet"
 go vet ./...
 echo "== go test"
 go test -count=1 ./...
+echo "== go test -race (the concurrent parts)"
+go test -count=1 -race ./internal/ingest ./internal/extract ./internal/graph/embedded
 echo "== fuzz ($FUZZTIME each)"
 for target in $(go test -list '^Fuzz' ./... | grep -E '^(Fuzz|ok)' | awk '/^Fuzz/{f=f" "$1} /^ok/{if(f!=""){print $2":"f}; f=""}'); do
   pkg=${target%%:*}

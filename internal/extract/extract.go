@@ -57,6 +57,7 @@ func (x *Extractor) Extract(r readout.Readout) graph.Document {
 	for _, s := range d.sentences {
 		d.findSurnames(s)
 	}
+	d.mergeSurnames()
 	d.findHome()
 	for _, s := range d.sentences {
 		d.relate(s)

@@ -6,39 +6,66 @@ import (
 )
 
 // memberNouns follow a forum's name to introduce its members: "the Quad
-// countries (US, Japan, India and Australia)".
+// countries (US, Japan, India and Australia)", "G7 members Italy and Canada".
 var memberNouns = map[string]bool{
-	"countries": true, "members": true, "member": true, "partners": true, "nations": true, "states": true,
-	"economies": true, "allies": true,
+	"countries": true, "members": true, "member": true, "partners": true, "partner": true, "nations": true,
+	"states": true, "economies": true, "allies": true, "ally": true,
 }
 
-// relateMembership reads MEMBER_OF facts a sentence states outright:
+// roleNouns follow a forum's name to give a member a role in it: only a
+// member chairs a forum or holds its presidency.
+var roleNouns = map[string]bool{
+	"chair": true, "presidency": true, "chairmanship": true, "chairship": true, "president": false,
+}
+
+// relateMembership reads the MEMBER_OF facts a sentence states outright:
 //
-//	<Forum> countries (<State>, <State> and <State>)
+//	<Forum> countries (<State>, <State> and <State>)   also with dashes
 //	<Forum> members <State>, <State> and <State>
-//	fellow <Forum> member <State>
-//	<State>, <State> and <State>, as members of <Forum>
+//	<State>, <State> and <State>, as members of [both] <Forum> [and <Forum>]
+//	<State>'s <Forum> presidency; <State> ... as <Forum> Chair
+//	<State>, a <Forum> Ally; <State>, which holds the <Forum> presidency
+//	as fellow members of <Forum>, they ...  (the participants' states)
 func (d *doc) relateMembership(s *sentence) {
-	ms := s.mentions
-	for k, m := range ms {
+	for k, m := range s.mentions {
 		if m.kind != mForum {
 			continue
 		}
-		var states []string
-		switch {
-		case nounAfter(s.toks, m.end):
-			states = statesListAt(s.toks, ms, k+1, skipNoun(s.toks, m.end))
-		case memberOfBefore(s.toks, m.start):
-			states = statesListBefore(s.toks, ms, k, m.start)
-		}
-		for _, st := range states {
+		for _, st := range d.membersOf(s, k) {
 			d.addEdge(schema.MemberOf, schema.Key(schema.State, st), schema.Key(schema.Forum, m.id), s.text, nil)
 		}
 	}
 }
 
-func nounAfter(toks []text.Token, i int) bool {
-	return i < len(toks) && memberNouns[toks[i].Norm]
+// membersOf finds the states a sentence places in the forum at mention k.
+func (d *doc) membersOf(s *sentence, k int) []string {
+	toks, ms := s.toks, s.mentions
+	m := ms[k]
+	after := m.end
+	switch {
+	case after < len(toks) && memberNouns[toks[after].Norm]:
+		if states := statesListAt(toks, ms, k+1, skipNoun(toks, after)); len(states) > 0 {
+			return states
+		}
+		if asBefore(toks, m.start) {
+			return d.subjectStates(s, k)
+		}
+	case after < len(toks) && roleNouns[toks[after].Norm]:
+		if st, ok := possessiveStateBefore(toks, ms, k); ok {
+			return []string{st}
+		}
+		if asBefore(toks, m.start) || whichHolds(toks, m.start) {
+			return d.subjectStates(s, k)
+		}
+		return nil
+	}
+	if start, ok := memberOfBefore(toks, ms, k); ok {
+		if states := statesListBefore(toks, ms, k, start); len(states) > 0 {
+			return states
+		}
+		return d.subjectStates(s, k)
+	}
+	return nil
 }
 
 // skipNoun steps over the member noun ("member states", "countries").
@@ -49,15 +76,97 @@ func skipNoun(toks []text.Token, i int) int {
 	return i
 }
 
-// statesListAt reads a list of states starting at token i, in brackets or
-// not: only states, commas, "and" and "the" may stand in it.
+// asBefore reports "as [a|an|fellow] <Forum>" or "fellow <Forum>".
+func asBefore(toks []text.Token, i int) bool {
+	j := i - 1
+	for j >= 0 && (toks[j].Norm == "a" || toks[j].Norm == "an" || toks[j].Norm == "the" || toks[j].Norm == "fellow") {
+		if toks[j].Norm == "fellow" {
+			return true
+		}
+		j--
+	}
+	return j >= 0 && toks[j].Norm == "as"
+}
+
+// whichHolds reports ", which holds the <Forum>" or "holds the <Forum>".
+func whichHolds(toks []text.Token, i int) bool {
+	j := i - 1
+	if j >= 0 && toks[j].Norm == "the" {
+		j--
+	}
+	return j >= 0 && (toks[j].Norm == "holds" || toks[j].Norm == "held" || toks[j].Norm == "hold" || toks[j].Norm == "over")
+}
+
+// possessiveStateBefore reads "<State>'s <Forum>" or "<State>'s own <Forum>".
+func possessiveStateBefore(toks []text.Token, ms []mention, k int) (string, bool) {
+	if k == 0 || ms[k-1].kind != mState {
+		return "", false
+	}
+	prev := ms[k-1]
+	gap := toks[prev.end:ms[k].start]
+	if len(gap) >= 1 && gap[0].Norm == "'s" && len(gap) <= 2 {
+		return prev.id, true
+	}
+	return "", false
+}
+
+// subjectStates are the states a membership phrase with no list of its own
+// describes: the state named last before it in the sentence ("Türkiye, a
+// NATO Ally"; "Indonesia's efforts as ASEAN Chair"), or, when a group
+// ("they", "the two leaders") is the subject, the participants' states.
+func (d *doc) subjectStates(s *sentence, k int) []string {
+	for j := k - 1; j >= 0; j-- {
+		switch s.mentions[j].kind {
+		case mState:
+			return []string{s.mentions[j].id}
+		case mOfficial:
+			if st := s.mentions[j].off.state; d.x.lx.States[st].Code != "" {
+				return []string{st}
+			}
+			return nil
+		case mGroup:
+			return d.participantStates()
+		}
+	}
+	for j := k + 1; j < len(s.mentions); j++ {
+		if s.mentions[j].kind == mGroup {
+			return d.participantStates()
+		}
+	}
+	return nil
+}
+
+func (d *doc) participantStates() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, o := range d.currentParticipants() {
+		if _, ok := d.x.lx.States[o.state]; ok && !seen[o.state] {
+			seen[o.state] = true
+			out = append(out, o.state)
+		}
+	}
+	return out
+}
+
+// statesListAt reads a list of states starting at token i, in brackets,
+// between dashes, or bare: only states, commas, "and" and "the" may stand in
+// it.
 func statesListAt(toks []text.Token, ms []mention, k, i int) []string {
-	bracketed := i < len(toks) && toks[i].Norm == "("
-	if bracketed {
+	closing := ""
+	if i < len(toks) {
+		switch toks[i].Norm {
+		case "(":
+			closing = ")"
+		case "-", ":":
+			closing = "-"
+		}
+	}
+	if closing != "" {
 		i++
 	}
 	var out []string
-	for ; k < len(ms) && ms[k].start < i; k++ {
+	for k < len(ms) && ms[k].start < i {
+		k++
 	}
 	for i < len(toks) {
 		if k < len(ms) && ms[k].start == i && ms[k].kind == mState {
@@ -70,49 +179,57 @@ func statesListAt(toks []text.Token, ms []mention, k, i int) []string {
 		case ",", "and", "the", "&":
 			i++
 			continue
-		case ")":
-			if bracketed {
-				return out
-			}
 		}
 		break
 	}
-	if bracketed {
-		return nil // an unclosed bracket holds something else
+	if closing == ")" && (i >= len(toks) || toks[i].Norm != ")") {
+		return nil // a bracket that holds something else
 	}
 	return out
 }
 
-// memberOfBefore reports "members of [the]" or "member states of" just
-// before a forum mention.
-func memberOfBefore(toks []text.Token, i int) bool {
+// memberOfBefore finds "members of [both] [the]" just before the forum at
+// mention k, or before an earlier forum joined to it by "and" ("members of
+// both the European Union and NATO"). It returns where "members" starts.
+func memberOfBefore(toks []text.Token, ms []mention, k int) (int, bool) {
+	i := ms[k].start
+	if k > 0 && ms[k-1].kind == mForum {
+		gap := toks[ms[k-1].end:i]
+		if len(gap) >= 1 && gap[0].Norm == "and" && len(gap) <= 2 {
+			i = ms[k-1].start
+		}
+	}
 	j := i - 1
-	if j >= 0 && toks[j].Norm == "the" {
+	for j >= 0 && (toks[j].Norm == "the" || toks[j].Norm == "both") {
 		j--
 	}
 	if j < 1 || toks[j].Norm != "of" {
-		return false
+		return 0, false
 	}
-	return memberNouns[toks[j-1].Norm]
+	j--
+	if !memberNouns[toks[j].Norm] {
+		return 0, false
+	}
+	for j > 0 && memberNouns[toks[j-1].Norm] {
+		j--
+	}
+	return j, true
 }
 
-// statesListBefore reads the list of states that a "members of" phrase at
-// forum mention ms[k] describes: the run of states ending just before
-// "as members of", or before "are members of".
-func statesListBefore(toks []text.Token, ms []mention, k, forumStart int) []string {
-	i := forumStart - 1
-	for i >= 0 && toks[i].Norm != "as" && toks[i].Norm != "are" && toks[i].Norm != "is" && toks[i].Norm != "," && toks[i].Norm != "fellow" {
-		if toks[i].Norm != "members" && toks[i].Norm != "member" && toks[i].Norm != "of" && toks[i].Norm != "the" && toks[i].Norm != "states" {
-			return nil
-		}
-		i--
-	}
-	for i >= 0 && (toks[i].Norm == "as" || toks[i].Norm == "are" || toks[i].Norm == "is" || toks[i].Norm == ",") {
+// statesListBefore reads the run of states that ends just before "[,] as
+// members of" or "are members of" at token start.
+func statesListBefore(toks []text.Token, ms []mention, k, start int) []string {
+	i := start - 1
+	for i >= 0 && (toks[i].Norm == "as" || toks[i].Norm == "are" || toks[i].Norm == "is" ||
+		toks[i].Norm == "fellow" || toks[i].Norm == "both" || toks[i].Norm == ",") {
 		i--
 	}
 	var out []string
 	for j := k - 1; j >= 0; j-- {
 		m := ms[j]
+		if m.end > start {
+			continue
+		}
 		if m.end-1 != i || m.kind != mState {
 			break
 		}

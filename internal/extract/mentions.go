@@ -19,6 +19,7 @@ const (
 	mOfficial                        // a person: off is who
 	mGroup                           // "both sides", "they": the meeting's participants
 	mRole                            // a title without a name ("the Secretary"): title indexes lexicon.Titles
+	mSelf                            // "I" in a minister's own release: the readout's author
 )
 
 // mention is a span of tokens [start, end) that refers to something.
@@ -45,6 +46,11 @@ func (d *doc) findMentions(s *sentence) {
 		return acceptEntity(s.toks[start:end], e)
 	}
 	for i := 0; i < len(s.toks); {
+		if s.toks[i].Text == "I" {
+			s.mentions = append(s.mentions, mention{kind: mSelf, start: i, end: i + 1})
+			i++
+			continue
+		}
 		if g := groupAt(s.toks, i); g > 0 {
 			s.mentions = append(s.mentions, mention{kind: mGroup, start: i, end: i + g})
 			i += g

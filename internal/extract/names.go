@@ -96,3 +96,32 @@ func titleCase(s string) string {
 	}
 	return string(rs)
 }
+
+// dropMiddleInitials removes initials between the first and last words of
+// a name of three or more parts ("Antony J. Blinken"), which people use or
+// leave out at will.
+func dropMiddleInitials(name []text.Token) []text.Token {
+	words := 0
+	for _, t := range name {
+		if t.IsWord() {
+			words++
+		}
+	}
+	if words < 3 {
+		return name
+	}
+	out := []text.Token{name[0]}
+	for i := 1; i < len(name)-1; i++ {
+		t := name[i]
+		isInitial := t.IsWord() && len([]rune(strings.ReplaceAll(t.Text, ".", ""))) <= 2 && t.IsCapitalized()
+		if isInitial || (t.Norm == "." && len(out) > 0 && out[len(out)-1].Norm != "." && i > 0 && isInitialText(name[i-1].Text)) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return append(out, name[len(name)-1])
+}
+
+func isInitialText(s string) bool {
+	return len([]rune(strings.ReplaceAll(s, ".", ""))) <= 2
+}

@@ -140,15 +140,20 @@ var honorifics = map[string]bool{
 	"mr": true, "ms": true, "mrs": true, "dr": true, "prof": true, "h.e.": true, "he": false,
 	"excellency": true, "his": true, "her": true, "senator": true, "hon": true, "honourable": true,
 	"honorable": true, "sir": true, "dame": true, "madam": true, "shri": true, "smt": true, "the": true,
-	"mx": true, "ambassador": false, "general": false, "admiral": false,
+	"mx": true, "rt": true, "right": true, "yb": true, "dato": true, "datuk": true, "seri": true, "tan": false,
+	"haji": true, "hajah": true, "excellencies": true, "mme": true, "m": false, "herr": true, "frau": true,
 }
 
 func isHonorific(toks []text.Token, i int) bool {
 	t := toks[i]
 	if t.Norm == "the" {
-		return i+1 < len(toks) && (toks[i+1].Norm == "hon" || toks[i+1].Norm == "honourable" || toks[i+1].Norm == "honorable")
+		return i+1 < len(toks) && (toks[i+1].Norm == "hon" || toks[i+1].Norm == "honourable" || toks[i+1].Norm == "honorable" ||
+			toks[i+1].Norm == "rt" || toks[i+1].Norm == "right")
 	}
-	return honorifics[t.Norm] && t.IsCapitalized()
+	if t.Norm == "." {
+		return i > 0 && honorifics[toks[i-1].Norm]
+	}
+	return honorifics[t.Norm] && (t.IsCapitalized() || t.Norm == "dato")
 }
 
 func mentionStarts(ms []mention) map[int]bool {
@@ -209,7 +214,7 @@ func nameBefore(toks []text.Token, titleStart int, out []mention) (int, bool) {
 	for start > floor && end-start < 6 && (isNameWord(toks[start-1]) || toks[start-1].Norm == "-" || toks[start-1].Norm == ".") {
 		start--
 	}
-	for start < end && !isNameWord(toks[start]) {
+	for start < end && (!isNameWord(toks[start]) || isHonorific(toks, start)) {
 		start++
 	}
 	if start < end && validName(toks[start:end]) && (start == 0 || !toks[start-1].IsCapitalized()) {
@@ -289,6 +294,10 @@ func (d *doc) namedOfficial(name []text.Token, state string, t lexicon.Title) *o
 	if glued {
 		raw = splitGlued(name[0].Text)
 	}
+	if trimmed := dropMiddleInitials(name); len(trimmed) < len(name) {
+		// "Retno L. P. Marsudi" is the Retno Marsudi the table knows.
+		return d.namedOfficial(trimmed, state, t)
+	}
 	return &official{name: displayName(raw, state, glued || hasUpperFamily(name)), title: t.Title, office: t.Office, state: state}
 }
 
@@ -367,6 +376,51 @@ func (d *doc) addOfficial(o *official, evidence string) *official {
 	d.officials[o.id] = o
 	d.order = append(d.order, o)
 	return o
+}
+
+// mergeSurnames folds an official known only by one name ("Foreign
+// Minister Kuleba" in a heading) into the official the readout names in
+// full elsewhere ("Dmytro Kuleba"), when their states agree.
+func (d *doc) mergeSurnames() {
+	into := map[*official]*official{}
+	for _, o := range d.order {
+		if strings.Contains(o.name, " ") {
+			continue
+		}
+		norm := text.Normalize(o.name)
+		for _, p := range d.order {
+			f := strings.Fields(p.name)
+			if p == o || len(f) < 2 || (o.state != "" && p.state != "" && o.state != p.state) {
+				continue
+			}
+			if text.Normalize(f[len(f)-1]) == norm || text.Normalize(f[0]) == norm {
+				into[o] = p
+				break
+			}
+		}
+	}
+	if len(into) == 0 {
+		return
+	}
+	for _, s := range d.sentences {
+		for i := range s.mentions {
+			if p, ok := into[s.mentions[i].off]; ok {
+				s.mentions[i].off = p
+			}
+		}
+	}
+	kept := d.order[:0]
+	for _, o := range d.order {
+		if p, ok := into[o]; ok {
+			delete(d.officials, o.id)
+			if p.title == "" {
+				p.title, p.office = o.title, o.office
+			}
+			continue
+		}
+		kept = append(kept, o)
+	}
+	d.order = kept
 }
 
 // findSurnames marks bare surnames of officials the readout already named

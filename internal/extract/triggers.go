@@ -11,6 +11,11 @@ const (
 	tCommit
 )
 
+// hostWords report a meeting when they join two officials ("welcomed the
+// Foreign Minister to Melbourne") though they also report what was
+// discussed ("welcomed progress").
+var hostWords = map[string]bool{"welcomed": true, "welcomes": true, "joined": true, "hosted": true, "received": true}
+
 // trigger is a trigger word found in a sentence.
 type trigger struct {
 	kind    triggerKind
@@ -29,7 +34,8 @@ var triggerWords = func() *text.Trie[triggerKind] {
 	add(tMeet, "met", "meet", "meets", "meeting", "meetings", "held talks", "hold talks", "talks", "spoke", "speaks",
 		"speak", "call", "called", "phone", "telephone", "telephoned", "videoconference", "video conference",
 		"video call", "virtual meeting", "conversation", "hosted", "received", "bilateral", "trilateral",
-		"sidelines", "courtesy call", "called on", "visited", "visit", "conferred")
+		"sidelines", "courtesy call", "called on", "visited", "conferred", "talk", "telephone talk", "co-chaired",
+		"co-chair", "dialogue", "consultations", "held a meeting", "interface", "video link")
 	add(tDiscuss, "discussed", "discuss", "discusses", "discussing", "discussion", "discussions", "exchanged views",
 		"exchanged", "exchange views", "exchange of views", "reviewed", "review", "addressed", "raised", "focused on",
 		"focused", "touched on", "touched upon", "deliberated", "consulted", "explored", "covered", "highlighted",

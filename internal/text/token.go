@@ -6,6 +6,7 @@ package text
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -127,7 +128,11 @@ func newToken(s string, start, end int) Token {
 	return Token{Text: t, Norm: Normalize(t), Start: start, End: end}
 }
 
-var stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// stripMarks pools the diacritic-stripping transformers: a transformer
+// keeps state while it runs, so goroutines must not share one.
+var stripMarks = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
 
 // Normalize is the form tokens and phrases are compared in: lower case,
 // without diacritics, with typographic apostrophes and dashes made plain.
@@ -142,7 +147,9 @@ func Normalize(s string) string {
 	if ascii {
 		return strings.ToLower(s)
 	}
-	out, _, err := transform.String(stripMarks, s)
+	t := stripMarks.Get().(transform.Transformer)
+	out, _, err := transform.String(t, s)
+	stripMarks.Put(t)
 	if err != nil {
 		out = s
 	}
