@@ -19,7 +19,6 @@ import (
 	"github.com/diplograph/diplograph/internal/lexicon"
 	"github.com/diplograph/diplograph/internal/readout"
 	"github.com/diplograph/diplograph/internal/schema"
-	"github.com/diplograph/diplograph/internal/text"
 )
 
 // Gold is the annotation of one readout.
@@ -154,25 +153,106 @@ func (rep *Report) add(x *extract.Extractor, lx *lexicon.Lexicon, goldPath strin
 	want := expected(g, lx)
 	name := filepath.Base(text)
 	for _, c := range Categories {
+		relaxed := c == "discussed" || c == "committed-to"
+		tp, spurious, missed := match(got[c], want[c], relaxed, lx)
 		s := rep.Scores[c]
-		for item := range got[c] {
-			if want[c][item] {
-				s.TP++
-			} else {
-				s.FP++
-				rep.Misses = append(rep.Misses, Miss{name, c, "spurious", item})
-			}
-		}
-		for item := range want[c] {
-			if !got[c][item] {
-				s.FN++
-				rep.Misses = append(rep.Misses, Miss{name, c, "missed", item})
-			}
-		}
+		s.TP += tp
+		s.FP += len(spurious)
+		s.FN += len(missed)
 		rep.Scores[c] = s
+		for _, item := range spurious {
+			rep.Misses = append(rep.Misses, Miss{name, c, "spurious", item})
+		}
+		for _, item := range missed {
+			rep.Misses = append(rep.Misses, Miss{name, c, "missed", item})
+		}
 	}
 	rep.Files++
 	return nil
+}
+
+// match pairs predicted items with annotated ones: exactly, and, for
+// topics outside the taxonomy when relaxed, by shared content words (a
+// phrase is a span, and annotators and extractors cut spans differently).
+func match(got, want map[string]bool, relaxed bool, lx *lexicon.Lexicon) (int, []string, []string) {
+	tp := 0
+	var spurious []string
+	left := map[string]bool{}
+	for item := range want {
+		if got[item] {
+			tp++
+		} else {
+			left[item] = true
+		}
+	}
+	for _, item := range sortedKeys(got) {
+		if want[item] {
+			continue
+		}
+		if relaxed && isFree(lx, item) {
+			if partner := closePhrase(item, left, lx); partner != "" {
+				delete(left, partner)
+				tp++
+				continue
+			}
+		}
+		spurious = append(spurious, item)
+	}
+	return tp, spurious, sortedKeys(left)
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func isFree(lx *lexicon.Lexicon, id string) bool {
+	_, ok := lx.Topic(id)
+	return !ok
+}
+
+// closePhrase finds an unmatched annotated phrase outside the taxonomy
+// that shares at least half of the shorter phrase's content words.
+func closePhrase(item string, left map[string]bool, lx *lexicon.Lexicon) string {
+	a := contentWords(item)
+	for _, cand := range sortedKeys(left) {
+		if !isFree(lx, cand) {
+			continue
+		}
+		b := contentWords(cand)
+		shared := 0
+		for w := range a {
+			if b[w] {
+				shared++
+			}
+		}
+		if shared > 0 && 2*shared >= min(len(a), len(b)) {
+			return cand
+		}
+	}
+	return ""
+}
+
+var stopWords = map[string]bool{
+	"the": true, "of": true, "a": true, "an": true, "and": true, "in": true, "on": true, "to": true,
+	"for": true, "with": true, "by": true, "between": true, "among": true, "its": true, "their": true,
+	"s": true, "at": true, "as": true, "from": true,
+}
+
+// contentWords are a slug's words without stop words, crudely singular.
+func contentWords(slug string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Split(slug, "-") {
+		if stopWords[w] || w == "" {
+			continue
+		}
+		out[strings.TrimSuffix(w, "s")] = true
+	}
+	return out
 }
 
 // readoutFor finds the readout file an annotation belongs to.
@@ -246,10 +326,14 @@ func expected(g Gold, lx *lexicon.Lexicon) sets {
 		s["member-of"][p[0]+" "+p[1]] = true
 	}
 	for _, t := range append(append([]string(nil), g.Discussed...), g.CommittedTo...) {
-		s["discussed"][TopicOf(lx, t)] = true
+		for _, id := range TopicIDs(lx, t) {
+			s["discussed"][id] = true
+		}
 	}
 	for _, t := range g.CommittedTo {
-		s["committed-to"][TopicOf(lx, t)] = true
+		for _, id := range TopicIDs(lx, t) {
+			s["committed-to"][id] = true
+		}
 	}
 	return s
 }
@@ -261,14 +345,17 @@ func pair(a, b string) string {
 	return a + " " + b
 }
 
-// TopicOf maps an annotated topic phrase onto the taxonomy: the first
-// taxonomy topic the phrase contains, else the phrase's own slug.
-func TopicOf(lx *lexicon.Lexicon, phrase string) string {
-	toks := text.Tokenize(phrase)
-	for i := range toks {
-		if vals, n := lx.TopicIndex.LongestAt(toks, i, nil); n > 0 {
-			return lx.Topics[vals[0]].ID
-		}
+// TopicIDs maps an annotated topic phrase onto the taxonomy (one phrase
+// may name several topics), else makes it a topic of its own as the
+// extractor would.
+func TopicIDs(lx *lexicon.Lexicon, phrase string) []string {
+	ts := lx.TopicsOf(phrase)
+	if len(ts) == 0 {
+		return []string{lexicon.TopicID(phrase)}
 	}
-	return lexicon.TopicID(phrase)
+	ids := make([]string, len(ts))
+	for i, t := range ts {
+		ids[i] = t.ID
+	}
+	return ids
 }

@@ -19,7 +19,11 @@ type doc struct {
 	// replaces them.
 	participants []*official
 	meetingSeen  bool
-	home         string // the state whose ministry published the readout, when it shows
+	// parties are the states a meeting sentence names when the readout
+	// names no official ("We, the Foreign Ministers of the G7 members
+	// Canada, France, ... met"): they speak for what follows.
+	parties []string
+	home    string // the state whose ministry published the readout, when it shows
 
 	edges   []graph.Edge
 	edgeSet map[edgeKey]bool

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
@@ -66,9 +67,13 @@ func (d *doc) findMentions(s *sentence) {
 		}
 		i += n
 	}
+	named := namedSpans(s)
 	for i := 0; i < len(s.toks); {
 		vals, n := lx.TopicIndex.LongestAt(s.toks, i, nil)
-		if n == 0 {
+		if n == 0 || named[i] >= i+n {
+			// A topic wholly inside a name is part of the name: the
+			// "Security" of the Security Council is no topic, though
+			// "ASEAN centrality" is.
 			i++
 			continue
 		}
@@ -76,6 +81,23 @@ func (d *doc) findMentions(s *sentence) {
 		s.topics = append(s.topics, topicMention{start: i, end: i + n, id: t.ID, name: t.Name})
 		i += n
 	}
+	if len(lx.TopicPatterns) > 0 {
+		d.findPatternTopics(s, named)
+	}
+}
+
+// namedSpans gives, for each token inside the name of a forum, a title or
+// a person, where that name ends (0 for tokens in no name).
+func namedSpans(s *sentence) []int {
+	named := make([]int, len(s.toks))
+	for _, m := range s.mentions {
+		if m.kind == mForum || m.kind == mTitle || m.kind == mOfficial {
+			for i := m.start; i < m.end; i++ {
+				named[i] = m.end
+			}
+		}
+	}
+	return named
 }
 
 // acceptEntity vetoes gazetteer matches whose case shows they are ordinary
@@ -162,6 +184,30 @@ func isVerbLike(w string) bool {
 	switch w {
 	case "agreed", "expressed", "noted", "welcomed", "underscored", "discussed", "sides", "leaders", "ministers":
 		return true
+	}
+	return false
+}
+
+// findPatternTopics adds the topics whose patterns match where no synonym
+// matched already.
+func (d *doc) findPatternTopics(s *sentence, named []int) {
+	found := len(s.topics)
+	for _, p := range d.x.lx.TopicPatterns {
+		t := d.x.lx.Topics[p.Topic]
+		start, end, ok := p.Match(s.toks, lexicon.PatternWindow)
+		if !ok || named[start] >= end || overlapsTopic(s.topics[:found], start, end) {
+			continue
+		}
+		s.topics = append(s.topics, topicMention{start: start, end: end, id: t.ID, name: t.Name})
+	}
+	sort.Slice(s.topics, func(i, j int) bool { return s.topics[i].start < s.topics[j].start })
+}
+
+func overlapsTopic(ts []topicMention, start, end int) bool {
+	for _, t := range ts {
+		if start < t.end && t.start < end {
+			return true
+		}
 	}
 	return false
 }

@@ -139,7 +139,13 @@ func sentenceOfficials(s *sentence, from, to int) []*official {
 // names two or more officials, and makes them the participants.
 func (d *doc) relateMeeting(s *sentence, trigs []trigger) []*official {
 	offs := meetingOfficials(s)
-	if len(offs) < 2 || !reportsMeeting(s, trigs) {
+	if !reportsMeeting(s, trigs) {
+		return nil
+	}
+	if len(offs) < 2 {
+		if len(d.order) == 0 && len(d.parties) == 0 {
+			d.parties = sentenceStates(s, len(s.toks))
+		}
 		return nil
 	}
 	for i := range offs {
@@ -310,20 +316,44 @@ func (d *doc) subjects(s *sentence, at int, meeting []*official) []string {
 	if p := d.currentParticipants(); len(p) > 0 {
 		return officialKeys(p)
 	}
-	var states []string
+	if len(d.parties) > 0 {
+		return stateKeys(d.parties)
+	}
+	if states := sentenceStates(s, at); len(states) > 0 {
+		return stateKeys(states)
+	}
+	// A body speaking as one: "The members of the Security Council
+	// condemned ...".
 	for _, m := range s.mentions {
-		if m.kind == mState && m.start < at {
-			states = append(states, schema.Key(schema.State, m.id))
+		if m.kind == mForum && m.start < at {
+			return []string{schema.Key(schema.Forum, m.id)}
 		}
 	}
-	if len(states) == 0 && len(d.sentences) > 0 {
-		for _, m := range d.sentences[0].mentions {
-			if m.kind == mState {
-				states = append(states, schema.Key(schema.State, m.id))
-			}
+	if len(d.sentences) > 0 {
+		return stateKeys(sentenceStates(d.sentences[0], len(d.sentences[0].toks)))
+	}
+	return nil
+}
+
+// sentenceStates lists the distinct states named before token at.
+func sentenceStates(s *sentence, at int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range s.mentions {
+		if m.kind == mState && m.start < at && !seen[m.id] {
+			seen[m.id] = true
+			out = append(out, m.id)
 		}
 	}
-	return states
+	return out
+}
+
+func stateKeys(codes []string) []string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = schema.Key(schema.State, c)
+	}
+	return out
 }
 
 func officialKey(o *official) string { return schema.Key(schema.Official, o.id) }
@@ -341,7 +371,8 @@ func officialKeys(offs []*official) []string {
 var objectTriggers = map[string]bool{
 	"discussed": true, "discuss": true, "discussing": true, "discussion": true, "discussions": true,
 	"exchanged": true, "reviewed": true, "addressed": true, "commitment": true, "commitments": true,
-	"committed": true, "reaffirmed": true, "pledged": true, "raised": true,
+	"committed": true, "reaffirmed": true, "pledged": true, "raised": true, "agreed": true, "confirmed": true,
+	"affirmed": true, "vowed": true, "resolved": true, "decided": true, "intends": true,
 }
 
 func governsObject(span []text.Token) bool {
@@ -357,13 +388,25 @@ var objectLead = map[string]bool{
 	"work": true, "together": true, "closely": true, "also": true, "mutual": true, "steadfast": true,
 	"unwavering": true, "enduring": true, "need": true, "promote": true, "promoting": true, "strengthen": true,
 	"deepen": true, "enhance": true, "advance": true, "expand": true, "ideas": true, "opinions": true, "that": true,
+	"build": true, "maintain": true, "resume": true, "pursue": true, "keep": true, "establish": true, "launch": true,
+	"step": true, "up": true, "seek": true, "ensure": true, "achieve": true, "realize": true, "realise": true,
+	"return": true, "returning": true, "working": true, "toward": true, "towards": true, "manage": true,
+	"managing": true, "stabilize": true, "stabilise": true, "stabilizing": true, "continue": true,
+	"they": true, "would": true, "will": true, "both": true, "sides": true, "countries": true,
 }
 
 // objectStop ends an object phrase.
 var objectStop = map[string]bool{
-	"with": true, "in": true, "at": true, "during": true, "following": true, "to": true, "for": true,
-	"of": true, "on": true, "between": true, "among": true, "including": true, "as": true, "by": true,
-	"from": true, "and": true, "or": true, "which": true, "that": true, "who": true, "while": true,
+	"with": true, "during": true, "following": true, "and": true, "or": true, "which": true, "that": true,
+	"who": true, "while": true, "as": true, "at": true, "including": true, "ahead": true, "after": true,
+	"before": true, "amid": true, "since": true, "where": true, "when": true, "but": true, "by": true,
+}
+
+// objectLinks may stand inside an object phrase, between its words:
+// "preparations for the NATO summit", "the situation in the border areas".
+var objectLinks = map[string]bool{
+	"of": true, "for": true, "in": true, "on": true, "to": true, "between": true, "among": true,
+	"the": true, "a": true, "an": true, "'s": true, "-": true, "its": true, "their": true,
 }
 
 // vagueObjects are objects that name no topic.
@@ -374,43 +417,90 @@ var vagueObjects = map[string]bool{
 	"collaboration": true, "relations": true, "partnership": true, "work": true, "plans": true, "range": true,
 	"number": true, "variety": true, "way": true, "ways": true, "opportunity": true, "occasion": true,
 	"ties": true, "relationship": true, "agenda": true, "matter": true, "issue": true, "question": true,
+	"situation": true, "importance": true, "need": true, "preparations": true, "implementation": true,
+	"resumption": true, "priorities": true, "initiative": true, "cases": true, "candid": true,
 }
 
+// maxObjectWords bounds an object phrase: longer runs are clauses.
+const maxObjectWords = 9
+
 // objectPhrase reads the noun phrase a trigger governs when the taxonomy
-// names nothing there: lower-case words up to the next preposition or
-// punctuation. It returns "" when the phrase is empty, vague or runs into a
-// named entity.
+// names nothing there: words up to the next punctuation or clause word,
+// with "of", "for", "in" and the like allowed between them. It returns ""
+// when the phrase is empty, vague, too long to be a noun phrase, or runs
+// into a person or a taxonomy topic.
 func objectPhrase(toks []text.Token, from int, ms []mention, topics []topicMention, trigs []trigger) string {
 	i := from
+	if i+1 < len(toks) && toks[i].Norm == "to" && !objectLead[toks[i+1].Norm] && !toks[i+1].IsCapitalized() {
+		// "agreed to stay in close contact": a verb this reader does not
+		// know heads the object; better no topic than a wrong one.
+		if toks[i+1].Norm != "the" && toks[i+1].Norm != "a" {
+			return ""
+		}
+	}
 	for i < len(toks) && objectLead[toks[i].Norm] && !inTrigger(trigs, i) {
 		i++
 	}
 	start := i
-	for i < len(toks) && i-start < 5 && !objectStop[toks[i].Norm] {
+	if start < len(toks) && objectLinks[toks[start].Norm] && toks[start].Norm != "the" && toks[start].Norm != "a" && toks[start].Norm != "an" {
+		return "" // "in 2020": a prepositional phrase, not an object
+	}
+	for i < len(toks) && i-start <= maxObjectWords && !objectStop[toks[i].Norm] {
 		t := toks[i]
-		if !t.IsWord() && t.Norm != "-" {
+		if !t.IsWord() && t.Norm != "-" && t.Norm != "'s" {
 			break
 		}
-		if t.IsCapitalized() || inMention(ms, i) || inTopic(topics, i) || inTrigger(trigs, i) {
+		if inTopic(topics, i) || inTrigger(trigs, i) || inOfficial(ms, i) {
 			return ""
-		}
-		if i > start && (t.Norm == "a" || t.Norm == "an" || t.Norm == "the") {
-			return "" // a clause, not a noun phrase
 		}
 		i++
 	}
-	if i == start || i-start >= 5 {
+	if i-start > maxObjectWords {
+		return ""
+	}
+	for i > start && objectLinks[toks[i-1].Norm] {
+		i-- // no phrase ends on "of the"
+	}
+	if i == start {
 		return ""
 	}
 	last := toks[i-1].Norm
-	if vagueObjects[last] || (i-start == 1 && (len(last) < 5 || strings.HasSuffix(last, "ed"))) || strings.HasSuffix(last, "ly") {
+	if (i-start == 1 && (vagueObjects[last] || len(last) < 5 || strings.HasSuffix(last, "ed"))) || strings.HasSuffix(last, "ly") {
 		return ""
+	}
+	if i-start <= 2 && vagueObjects[last] {
+		return ""
+	}
+	if strings.HasSuffix(toks[start].Norm, "ly") || onlyEntities(ms, start, i) {
+		return "" // "comprehensively promote ...", or a bare state name
 	}
 	var words []string
 	for _, t := range toks[start:i] {
 		words = append(words, t.Norm)
 	}
-	return strings.ReplaceAll(strings.Join(words, " "), " - ", "-")
+	p := strings.Join(words, " ")
+	return strings.NewReplacer(" - ", "-", " 's", "'s").Replace(p)
+}
+
+// onlyEntities reports whether every word of [start, end) is part of a
+// state or forum name.
+func onlyEntities(ms []mention, start, end int) bool {
+	covered := 0
+	for _, m := range ms {
+		if (m.kind == mState || m.kind == mForum) && m.start >= start && m.end <= end {
+			covered += m.end - m.start
+		}
+	}
+	return covered == end-start
+}
+
+func inOfficial(ms []mention, i int) bool {
+	for _, m := range ms {
+		if (m.kind == mOfficial || m.kind == mRole || m.kind == mGroup || m.kind == mSelf) && i >= m.start && i < m.end {
+			return true
+		}
+	}
+	return false
 }
 
 func inTopic(ts []topicMention, i int) bool {

@@ -45,8 +45,9 @@ var triggerWords = func() *text.Trie[triggerKind] {
 	add(tCommit, "commitment", "commitments", "committed", "commit", "commits", "reaffirmed", "reaffirm",
 		"reaffirming", "reaffirms", "pledged", "pledge", "pledges", "agreed", "agree", "agrees", "vowed", "resolved",
 		"affirmed", "affirm", "affirms", "endorsed", "undertook", "decided", "expressed support", "expressed their support",
-		"support for", "determination", "determined", "will work", "will continue", "would work", "looked forward",
-		"look forward", "promised", "undertake")
+		"determination", "determined", "will work", "will continue", "would work", "looked forward",
+		"look forward", "promised", "undertake", "confirmed", "intends to", "intend to", "stand united", "upholding",
+		"uphold", "continue to", "will further", "would further", "work toward", "work towards", "work closely")
 	return t
 }()
 

@@ -2,6 +2,9 @@ package lexicon
 
 import (
 	"fmt"
+	"strings"
+
+	"github.com/diplograph/diplograph/internal/text"
 
 	"gopkg.in/yaml.v3"
 )
@@ -62,6 +65,18 @@ type Topic struct {
 	ID       string   `yaml:"id"`
 	Name     string   `yaml:"name"`
 	Synonyms []string `yaml:"synonyms"`
+	// Patterns name the topic by words that stand near each other rather
+	// than by a fixed phrase: "north korea|dprk + nuclear|missile" matches
+	// "Pyongyang's latest missile launch" as well as "the DPRK's nuclear
+	// programme". Each pattern is groups joined by "+", each group
+	// alternatives joined by "|"; every group must match within a window.
+	Patterns []string `yaml:"patterns"`
+}
+
+// TopicPattern is a parsed Topic pattern: one trie of alternatives per group.
+type TopicPattern struct {
+	Topic  int
+	Groups []*text.Trie[bool]
 }
 
 func loadTopics(lx *Lexicon) error {
@@ -81,8 +96,37 @@ func loadTopics(lx *Lexicon) error {
 		for _, s := range append([]string{t.Name}, t.Synonyms...) {
 			lx.TopicIndex.Add(s, i)
 		}
+		for _, p := range t.Patterns {
+			tp, err := parsePattern(i, p)
+			if err != nil {
+				return fmt.Errorf("topics.yaml: %s: %w", t.ID, err)
+			}
+			lx.TopicPatterns = append(lx.TopicPatterns, tp)
+		}
 	}
 	return nil
+}
+
+func parsePattern(topic int, p string) (TopicPattern, error) {
+	tp := TopicPattern{Topic: topic}
+	for _, g := range strings.Split(p, "+") {
+		trie := &text.Trie[bool]{}
+		n := 0
+		for _, alt := range strings.Split(g, "|") {
+			if alt = strings.TrimSpace(alt); alt != "" {
+				trie.Add(alt, true)
+				n++
+			}
+		}
+		if n == 0 {
+			return tp, fmt.Errorf("pattern %q has an empty group", p)
+		}
+		tp.Groups = append(tp.Groups, trie)
+	}
+	if len(tp.Groups) < 2 {
+		return tp, fmt.Errorf("pattern %q needs two groups or more (a single phrase is a synonym)", p)
+	}
+	return tp, nil
 }
 
 // Topic returns the taxonomy topic with the given id.
@@ -92,4 +136,63 @@ func (lx *Lexicon) Topic(id string) (Topic, bool) {
 		return Topic{}, false
 	}
 	return lx.Topics[i], true
+}
+
+// Match finds every group of a topic pattern within window tokens of
+// the first group's word, in any order, and returns the span they cover.
+func (p TopicPattern) Match(toks []text.Token, window int) (int, int, bool) {
+	for i := range toks {
+		if _, n := p.Groups[0].LongestAt(toks, i, nil); n == 0 {
+			continue
+		}
+		start, end := i, i+1
+		all := true
+		for _, g := range p.Groups[1:] {
+			found := false
+			for j := max(0, i-window); j < len(toks) && j <= i+window; j++ {
+				if _, n := g.LongestAt(toks, j, nil); n > 0 {
+					start, end = min(start, j), max(end, j+n)
+					found = true
+					break
+				}
+			}
+			if !found {
+				all = false
+				break
+			}
+		}
+		if all {
+			return start, end, true
+		}
+	}
+	return 0, 0, false
+}
+
+// PatternWindow is how many tokens a topic pattern's words may span.
+const PatternWindow = 8
+
+// TopicsOf maps a topic phrase onto the taxonomy: every topic a synonym
+// finds in it ("trade and investment" is two), else the first a pattern
+// finds, else none.
+func (lx *Lexicon) TopicsOf(phrase string) []Topic {
+	toks := text.Tokenize(phrase)
+	var out []Topic
+	for i := 0; i < len(toks); {
+		vals, n := lx.TopicIndex.LongestAt(toks, i, nil)
+		if n == 0 {
+			i++
+			continue
+		}
+		out = append(out, lx.Topics[vals[0]])
+		i += n
+	}
+	if len(out) > 0 {
+		return out
+	}
+	for _, p := range lx.TopicPatterns {
+		if _, _, ok := p.Match(toks, PatternWindow); ok {
+			return []Topic{lx.Topics[p.Topic]}
+		}
+	}
+	return nil
 }

@@ -49,6 +49,8 @@ type Lexicon struct {
 	Entities *text.Trie[Entry]
 	// TopicIndex finds taxonomy topics by name or synonym; values index Topics.
 	TopicIndex *text.Trie[int]
+	// TopicPatterns find topics by words near each other.
+	TopicPatterns []TopicPattern
 
 	topicByID map[string]int
 	bySurname map[string][]int // normalized surname -> Officials indexes

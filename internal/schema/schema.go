@@ -28,8 +28,8 @@ type RelType string
 // Relationship types.
 const (
 	MetWith     RelType = "MET_WITH"     // Official to Official; undirected in meaning
-	Discussed   RelType = "DISCUSSED"    // Official or State to Topic
-	CommittedTo RelType = "COMMITTED_TO" // Official or State to Topic
+	Discussed   RelType = "DISCUSSED"    // Official or State (or a Forum speaking as one) to Topic
+	CommittedTo RelType = "COMMITTED_TO" // Official or State (or a Forum speaking as one) to Topic
 	MemberOf    RelType = "MEMBER_OF"    // State to Forum
 	Represents  RelType = "REPRESENTS"   // Official to State (or to a Forum for its secretary-general)
 	Mentions    RelType = "MENTIONS"     // Readout to any node it names
@@ -48,8 +48,8 @@ type Endpoints struct {
 // the extractor may use it to reject an edge that would break the schema.
 var Allowed = map[RelType]Endpoints{
 	MetWith:     {From: []Label{Official}, To: []Label{Official}},
-	Discussed:   {From: []Label{Official, State}, To: []Label{Topic}},
-	CommittedTo: {From: []Label{Official, State}, To: []Label{Topic}},
+	Discussed:   {From: []Label{Official, State, Forum}, To: []Label{Topic}},
+	CommittedTo: {From: []Label{Official, State, Forum}, To: []Label{Topic}},
 	MemberOf:    {From: []Label{State}, To: []Label{Forum}},
 	Represents:  {From: []Label{Official}, To: []Label{State, Forum}},
 	Mentions:    {From: []Label{Readout}, To: []Label{State, Official, Forum, Topic}},

@@ -10,6 +10,7 @@ package graphtest
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"os"
@@ -58,35 +59,63 @@ func Run(t *testing.T, name string, open Opener) {
 	}
 }
 
-// FixtureDocuments extracts every readout under fixtures/readouts.
+// FixtureDocuments returns the documents the suite writes: the extraction
+// of every readout under fixtures/readouts, as snapshotted in
+// testdata/documents.json. A snapshot keeps store tests independent of
+// extraction changes; -update-conformance takes a new one.
 func FixtureDocuments(t testing.TB) []graph.Document {
 	t.Helper()
+	path := filepath.Join(ModuleRoot(t), "internal", "graph", "graphtest", "testdata", "documents.json")
+	if *update {
+		docs := extractFixtures(t)
+		b, err := json.MarshalIndent(docs, "", " ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return docs
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read %s (run with -update-conformance to create it): %v", path, err)
+	}
+	var docs []graph.Document
+	if err := json.Unmarshal(b, &docs); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	if len(docs) < 15 {
+		t.Fatalf("%s: %d readouts, want at least 15", path, len(docs))
+	}
+	return docs
+}
+
+// extractFixtures extracts every readout under fixtures/readouts.
+func extractFixtures(t testing.TB) []graph.Document {
 	x, err := extract.New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join(ModuleRoot(t), "fixtures", "readouts")
+	root := ModuleRoot(t)
 	var docs []graph.Document
 	r := &readout.Reader{}
-	err = r.Read(context.Background(), []string{dir}, func(it readout.Item) error {
+	err = r.Read(context.Background(), []string{filepath.Join(root, "fixtures", "readouts")}, func(it readout.Item) error {
 		if it.Err != nil {
 			return it.Err
 		}
-		// Origins relative to the module keep goldens independent of
-		// where the checkout lives.
-		rel, _ := filepath.Rel(ModuleRoot(t), it.Readout.Origin)
-		it.Readout.Origin = filepath.ToSlash(rel)
-		if it.Readout.Source == "" || filepath.IsAbs(it.Readout.Source) {
-			it.Readout.Source = it.Readout.Origin
+		// Origins relative to the module keep the snapshot independent
+		// of where the checkout lives.
+		rel, _ := filepath.Rel(root, it.Readout.Origin)
+		if it.Readout.Source == it.Readout.Origin {
+			it.Readout.Source = filepath.ToSlash(rel)
 		}
+		it.Readout.Origin = filepath.ToSlash(rel)
 		docs = append(docs, x.Extract(it.Readout))
 		return nil
 	})
 	if err != nil {
 		t.Fatalf("read fixtures: %v", err)
-	}
-	if len(docs) < 15 {
-		t.Fatalf("fixtures: %d readouts, want at least 15", len(docs))
 	}
 	return docs
 }

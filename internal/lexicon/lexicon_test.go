@@ -1,0 +1,66 @@
+package lexicon
+
+import (
+	"testing"
+
+	"github.com/diplograph/diplograph/internal/text"
+)
+
+func TestLoads(t *testing.T) {
+	lx, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(lx.States); n < 193 {
+		t.Errorf("%d states, want every UN member and observer (195)", n)
+	}
+	for _, c := range []string{"US", "JP", "IN", "AU", "CN", "KP", "KR", "PS", "VA", "SS", "TL"} {
+		if _, ok := lx.States[c]; !ok {
+			t.Errorf("no state %s", c)
+		}
+	}
+	if len(lx.Topics) < 40 {
+		t.Errorf("%d topics, want at least 40", len(lx.Topics))
+	}
+	if len(lx.Officials) < 300 {
+		t.Errorf("%d office holders", len(lx.Officials))
+	}
+}
+
+// TestNoPhraseNamesTwoTopics keeps the taxonomy unambiguous: a synonym
+// filed under two topics would make the first one loaded win silently.
+func TestNoPhraseNamesTwoTopics(t *testing.T) {
+	lx := MustDefault()
+	owner := map[string]string{}
+	for _, tp := range lx.Topics {
+		for _, s := range append([]string{tp.Name}, tp.Synonyms...) {
+			k := text.NormalizePhrase(s)
+			if o, ok := owner[k]; ok && o != tp.ID {
+				t.Errorf("%q names both %s and %s", s, o, tp.ID)
+			}
+			owner[k] = tp.ID
+		}
+	}
+}
+
+func TestAliasesResolve(t *testing.T) {
+	lx := MustDefault()
+	cases := map[string]string{"U.S.": "US", "ROK": "KR", "DPRK": "KP", "PRC": "CN", "Japanese": "JP", "United Kingdom": "GB", "Türkiye": "TR", "Viet Nam": "VN"}
+	for alias, want := range cases {
+		toks := text.Tokenize(alias)
+		vals, n := lx.Entities.LongestAt(toks, 0, nil)
+		if n != len(toks) || vals[0].Kind != KindState || vals[0].ID != want {
+			t.Errorf("%q: got %v (%d tokens), want state %s", alias, vals, n, want)
+		}
+	}
+}
+
+func TestOfficeHolders(t *testing.T) {
+	lx := MustDefault()
+	for date, want := range map[string]string{"2022-06-01": "Antony Blinken", "2025-03-01": "Marco Rubio", "2018-06-01": "Mike Pompeo"} {
+		hs := lx.OfficeHolders("US", "foreign-minister", date)
+		if len(hs) != 1 || hs[0].Name != want {
+			t.Errorf("US foreign minister on %s: %v, want %s", date, hs, want)
+		}
+	}
+}
