@@ -192,7 +192,14 @@ func isVerbLike(w string) bool {
 // matched already.
 func (d *doc) findPatternTopics(s *sentence, named []int) {
 	found := len(s.topics)
+	words := make(map[string]bool, len(s.toks))
+	for _, t := range s.toks {
+		words[t.Norm] = true
+	}
 	for _, p := range d.x.lx.TopicPatterns {
+		if !p.Possible(words) {
+			continue
+		}
 		t := d.x.lx.Topics[p.Topic]
 		start, end, ok := p.Match(s.toks, lexicon.PatternWindow)
 		if !ok || named[start] >= end || overlapsTopic(s.topics[:found], start, end) {

@@ -25,6 +25,10 @@ func (x *Extractor) segment(body string) []*sentence {
 		if para == "" {
 			continue
 		}
+		if !mayHoldSentences(para) {
+			out = append(out, &sentence{index: len(out), text: para, toks: text.Tokenize(para)})
+			continue
+		}
 		for _, s := range x.seg.Tokenize(para) {
 			t := strings.TrimSpace(s.Text)
 			if t == "" {
@@ -34,4 +38,13 @@ func (x *Extractor) segment(body string) []*sentence {
 		}
 	}
 	return out
+}
+
+// mayHoldSentences reports whether a paragraph could hold more than one
+// sentence: whether a full stop, question or exclamation mark stands
+// anywhere but at its end. Headings and one-sentence paragraphs skip the
+// sentence model, which is most of extraction's cost.
+func mayHoldSentences(para string) bool {
+	body := strings.TrimRight(para, ".!?\"'”’) ")
+	return strings.ContainsAny(body, ".!?")
 }
