@@ -95,9 +95,10 @@ func isSetupError(err error) bool {
 // ingestPaths runs the pipeline into the store (or, for a dry run, into
 // the report only) and returns the exit code.
 func ingestPaths(ctx context.Context, cfg config.Config, opts options, paths []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
-	var sinks []ingest.Sink
+	var store graph.Store
 	if !opts.dryRun {
-		store, err := backend.Open(ctx, cfg, backend.ReadWrite)
+		var err error
+		store, err = backend.Open(ctx, cfg, backend.ReadWrite)
 		if err != nil {
 			return exitUsage, err
 		}
@@ -105,9 +106,8 @@ func ingestPaths(ctx context.Context, cfg config.Config, opts options, paths []s
 		if err := store.Migrate(ctx); err != nil {
 			return exitUsage, fmt.Errorf("prepare store: %w", err)
 		}
-		sinks = append(sinks, ingest.StoreSink(store, nil))
 	}
-	sinks = append(sinks, failureLog(stderr))
+	sinks := []ingest.Sink{failureLog(stderr)}
 	var report *ingest.JSONReport
 	if opts.format == "json" {
 		report = ingest.NewJSONReport(stdout)
@@ -125,6 +125,7 @@ func ingestPaths(ctx context.Context, cfg config.Config, opts options, paths []s
 			MaxRecords:   cfg.Ingest.MaxRecords,
 		},
 		Stdin:    stdin,
+		Store:    writerOf(store),
 		Progress: prog.update,
 	}, ingest.Chain(sinks...))
 	prog.finish()
@@ -144,6 +145,14 @@ func ingestPaths(ctx context.Context, cfg config.Config, opts options, paths []s
 	return exitOK, nil
 }
 
+// writerOf is the store as a writer, or nil for a dry run.
+func writerOf(s graph.Store) graph.Writer {
+	if s == nil {
+		return nil
+	}
+	return s
+}
+
 // failureLog prints one line per input that was not ingested.
 func failureLog(w io.Writer) ingest.Sink {
 	return func(_ context.Context, r *ingest.Result) error {
@@ -153,4 +162,3 @@ func failureLog(w io.Writer) ingest.Sink {
 		return nil
 	}
 }
-

@@ -175,6 +175,15 @@ type Writer interface {
 	WriteReadout(ctx context.Context, doc Document) (WriteStatus, error)
 }
 
+// BatchWriter is the optional ability to write several readouts in one
+// transaction, each still all or nothing: a readout whose write fails is
+// rolled back alone (its error in errs), the others commit together. A
+// store that has it amortises the commit over the batch; ingest finds it
+// by type assertion.
+type BatchWriter interface {
+	WriteReadouts(ctx context.Context, docs []Document) (statuses []WriteStatus, errs []error, err error)
+}
+
 // Reader answers the relationship questions. Query consumes it.
 type Reader interface {
 	// Node returns the node with the given key, or ErrNotFound.

@@ -24,9 +24,22 @@ type Options struct {
 	Workers int            // extraction goroutines; 0 means one per CPU
 	Limits  readout.Limits // per-input bounds
 	Stdin   io.Reader      // what "-" reads
+	// Store receives each readout's facts, in input order; nil for a dry run.
+	Store graph.Writer
+	// BatchSize is how many readouts share one transaction when the store
+	// can write batches (graph.BatchWriter); 0 means DefaultBatchSize.
+	BatchSize int
 	// Progress, when set, is told of every readout done.
 	Progress func(done int)
 }
+
+// DefaultBatchSize readouts share a transaction: enough to spread the
+// commit's cost thin, few enough that an interrupted run loses little.
+const DefaultBatchSize = 256
+
+// batchLinger is how long a partial batch waits for more readouts before it
+// is written anyway, so that a slow input still shows progress.
+const batchLinger = 250 * time.Millisecond
 
 // Summary is what a run did.
 type Summary struct {
@@ -118,7 +131,12 @@ func Run(ctx context.Context, opts Options, sink Sink) (Summary, error) {
 			}
 		}()
 	}
-	sum, sinkErr := drain(ctx, ordered, sink, opts.Progress)
+	w := &writer{store: opts.Store, size: opts.BatchSize, sink: sink, progress: opts.Progress}
+	if w.size <= 0 {
+		w.size = DefaultBatchSize
+	}
+	sinkErr := w.drain(ctx, ordered)
+	sum := w.sum
 	cancel()
 	wg.Wait()
 	sum.Skipped = reader.Skipped
@@ -140,29 +158,130 @@ func extractJob(x *extract.Extractor, j *job) {
 	}
 }
 
-// drain hands finished jobs to the sink in input order and keeps the tally.
-func drain(ctx context.Context, ordered <-chan *job, sink Sink, progress func(int)) (Summary, error) {
-	var sum Summary
-	done := 0
-	for j := range ordered {
+// writer takes finished jobs in input order, writes them to the store in
+// batches, and hands each result to the sink.
+type writer struct {
+	store    graph.Writer
+	size     int
+	sink     Sink
+	progress func(int)
+	sum      Summary
+	done     int
+	batch    []*job
+}
+
+// drain runs until the input ends or ctx is done; either way every
+// readout already extracted is written, so a run stops at a readout
+// boundary.
+func (w *writer) drain(ctx context.Context, ordered <-chan *job) error {
+	linger := time.NewTimer(batchLinger)
+	defer linger.Stop()
+	for {
+		var j *job
+		var ok bool
+		if len(w.batch) == 0 {
+			select {
+			case j, ok = <-ordered:
+			case <-ctx.Done():
+				return nil
+			}
+		} else {
+			select {
+			case j, ok = <-ordered:
+			case <-linger.C:
+				if err := w.flush(ctx); err != nil {
+					return err
+				}
+				continue
+			case <-ctx.Done():
+				return w.flush(context.WithoutCancel(ctx))
+			}
+		}
+		if !ok {
+			return w.flush(ctx)
+		}
 		select {
 		case <-j.done:
 		case <-ctx.Done():
-			return sum, nil
+			return w.flush(context.WithoutCancel(ctx))
 		}
-		if err := sink(ctx, &j.res); err != nil {
-			return sum, err
+		if len(w.batch) == 0 {
+			linger.Reset(batchLinger)
 		}
-		tally(&sum, &j.res)
-		done++
-		if progress != nil {
-			progress(done)
-		}
-		if ctx.Err() != nil {
-			return sum, nil
+		w.batch = append(w.batch, j)
+		if len(w.batch) >= w.size {
+			if err := w.flush(ctx); err != nil {
+				return err
+			}
 		}
 	}
-	return sum, nil
+}
+
+// flush writes the batch and hands its results to the sink in order.
+func (w *writer) flush(ctx context.Context) error {
+	batch := w.batch
+	w.batch = nil
+	if len(batch) == 0 {
+		return nil
+	}
+	if w.store != nil {
+		if err := w.write(ctx, batch); err != nil {
+			return err
+		}
+	}
+	for _, j := range batch {
+		if err := w.sink(ctx, &j.res); err != nil {
+			return err
+		}
+		tally(&w.sum, &j.res)
+		w.done++
+		if w.progress != nil {
+			w.progress(w.done)
+		}
+	}
+	return nil
+}
+
+// write stores the batch's readouts, as one transaction when the store can.
+// A readout the store refuses is marked failed; a store that cannot be
+// reached stops the run.
+func (w *writer) write(ctx context.Context, batch []*job) error {
+	var docs []graph.Document
+	var idx []int
+	for i, j := range batch {
+		if j.res.Err == nil {
+			docs = append(docs, j.res.Doc)
+			idx = append(idx, i)
+		}
+	}
+	if len(docs) == 0 {
+		return nil
+	}
+	statuses, errs, err := writeDocs(ctx, w.store, docs)
+	if err != nil {
+		return fmt.Errorf("ingest %s: %w", batch[idx[0]].res.Source, err)
+	}
+	for k, i := range idx {
+		r := &batch[i].res
+		r.Status, r.Err, r.Written = statuses[k], errs[k], errs[k] == nil
+	}
+	return nil
+}
+
+func writeDocs(ctx context.Context, store graph.Writer, docs []graph.Document) ([]graph.WriteStatus, []error, error) {
+	if bw, ok := store.(graph.BatchWriter); ok {
+		return bw.WriteReadouts(ctx, docs)
+	}
+	statuses := make([]graph.WriteStatus, len(docs))
+	errs := make([]error, len(docs))
+	for i, d := range docs {
+		st, err := store.WriteReadout(ctx, d)
+		if errors.Is(err, graph.ErrUnavailable) || errors.Is(err, context.Canceled) {
+			return nil, nil, err
+		}
+		statuses[i], errs[i] = st, err
+	}
+	return statuses, errs, nil
 }
 
 func tally(sum *Summary, r *Result) {
@@ -183,27 +302,5 @@ func tally(sum *Summary, r *Result) {
 		sum.Replaced++
 	case graph.Unchanged:
 		sum.Unchanged++
-	}
-}
-
-// StoreSink writes each readout to w; a readout whose write fails is
-// counted as failed with the reason, and the run goes on unless the store
-// itself is gone.
-func StoreSink(w graph.Writer, next Sink) Sink {
-	return func(ctx context.Context, r *Result) error {
-		if r.Err == nil {
-			st, err := w.WriteReadout(ctx, r.Doc)
-			if err != nil {
-				if errors.Is(err, graph.ErrUnavailable) || errors.Is(err, context.Canceled) {
-					return fmt.Errorf("ingest %s: %w", r.Source, err)
-				}
-				r.Err = err
-			}
-			r.Status, r.Written = st, err == nil
-		}
-		if next != nil {
-			return next(ctx, r)
-		}
-		return nil
 	}
 }

@@ -2,10 +2,12 @@ package ingest
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
 
+	"github.com/diplograph/diplograph/internal/corpus"
 	"github.com/diplograph/diplograph/internal/graph"
 	"github.com/diplograph/diplograph/internal/graph/embedded"
 )
@@ -42,9 +44,9 @@ func TestParallelMatchesSerial(t *testing.T) {
 	}
 }
 
-// TestStoreSinkIdempotent ingests twice into an embedded store: the second
+// TestStoreIdempotent ingests twice into an embedded store: the second
 // run changes nothing.
-func TestStoreSinkIdempotent(t *testing.T) {
+func TestStoreIdempotent(t *testing.T) {
 	s, err := embedded.Open(filepath.Join(t.TempDir(), "g.db"), embedded.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -55,7 +57,7 @@ func TestStoreSinkIdempotent(t *testing.T) {
 		t.Fatal(err)
 	}
 	run := func() Summary {
-		sum, err := Run(ctx, Options{Paths: []string{"../../fixtures/readouts"}}, StoreSink(s, nil))
+		sum, err := Run(ctx, Options{Paths: []string{"../../fixtures/readouts"}, Store: s}, Discard)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -73,22 +75,31 @@ func TestStoreSinkIdempotent(t *testing.T) {
 	}
 }
 
-// TestInterruptStopsAtReadoutBoundary cancels a run after two readouts and
-// checks that exactly the readouts handed to the sink were counted.
+// TestInterruptStopsAtReadoutBoundary cancels a run as its first results
+// arrive and checks that it stops early, counting exactly the readouts it
+// handed on.
 func TestInterruptStopsAtReadoutBoundary(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.jsonl")
+	f, _ := os.Create(path)
+	g, err := corpus.New(3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g.WriteJSONL(f, 3000); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	seen := 0
-	sum, err := Run(ctx, Options{Paths: []string{"../../fixtures/devset"}, Workers: 2}, func(_ context.Context, r *Result) error {
+	sum, err := Run(ctx, Options{Paths: []string{path}, Workers: 2, BatchSize: 10}, func(_ context.Context, r *Result) error {
 		seen++
-		if seen == 2 {
-			cancel()
-		}
+		cancel()
 		return nil
 	})
 	if err == nil {
 		t.Fatal("an interrupted run reported no error")
 	}
-	if sum.Readouts+sum.Failed != seen || seen != 2 {
-		t.Errorf("sink saw %d, summary counts %d", seen, sum.Readouts+sum.Failed)
+	if sum.Readouts+sum.Failed != seen || seen >= 3000 || seen == 0 {
+		t.Errorf("sink saw %d of 3000, summary counts %d", seen, sum.Readouts+sum.Failed)
 	}
 }

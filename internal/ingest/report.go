@@ -159,3 +159,6 @@ func Chain(sinks ...Sink) Sink {
 		return nil
 	}
 }
+
+// Discard is a sink that keeps nothing.
+func Discard(context.Context, *Result) error { return nil }

@@ -62,7 +62,7 @@ func (s *Store) hydrate(ctx context.Context, adj *adjacency, nodes []gonumgraph.
 	for i := 0; i+1 < len(nodes); i++ {
 		a, b := adj.keys[nodes[i].ID()], adj.keys[nodes[i+1].ID()]
 		hops, err := s.hops(ctx, map[string]bool{a: true},
-			`WHERE ((e.src = ? AND e.dst = ?) OR (e.src = ? AND e.dst = ?)) AND e.type != 'MENTIONS'`, a, b, b, a)
+			`WHERE (e.src = ? AND e.dst = ?) OR (e.src = ? AND e.dst = ?)`, a, b, b, a)
 		if err != nil {
 			return nil, err
 		}
@@ -106,7 +106,7 @@ func (s *Store) adjacency(ctx context.Context) (*adjacency, error) {
 }
 
 func (s *Store) loadAdjacency(ctx context.Context) (*adjacency, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT src, dst FROM edges WHERE type != 'MENTIONS'`)
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT src, dst FROM edges`)
 	if err != nil {
 		return nil, translate(err)
 	}

@@ -13,9 +13,10 @@ import (
 )
 
 // hopColumns selects an edge with both its end nodes; scanHop reads it.
-const hopColumns = `e.type, e.src, e.dst, e.readout, e.date, e.evidence, e.props,
+const hopColumns = `e.type, e.src, e.dst, e.readout, e.date, coalesce(v.text, ''), e.props,
 	a.label, a.id, a.name, a.props, b.label, b.id, b.name, b.props
-	FROM edges e JOIN nodes a ON a.key = e.src JOIN nodes b ON b.key = e.dst`
+	FROM edges e JOIN nodes a ON a.key = e.src JOIN nodes b ON b.key = e.dst
+	LEFT JOIN evidence v ON v.readout = e.readout AND v.n = e.ev`
 
 func scanHop(rows *sql.Rows) (graph.Edge, graph.Node, graph.Node, error) {
 	var e graph.Edge
@@ -110,7 +111,7 @@ func escapeLike(s string) string {
 // Neighbors returns every cited edge at a node.
 func (s *Store) Neighbors(ctx context.Context, key string) ([]graph.Hop, error) {
 	return s.hops(ctx, map[string]bool{key: true},
-		`WHERE (e.src = ? OR e.dst = ?) AND e.type != 'MENTIONS'`, key, key)
+		`WHERE (e.src = ? OR e.dst = ?)`, key, key)
 }
 
 // expand is a node and, for a state, the officials representing it.
@@ -211,11 +212,19 @@ func (s *Store) Stats(ctx context.Context) (graph.Stats, error) {
 	if err := s.countInto(ctx, `SELECT label, count(*) FROM nodes GROUP BY label`, func(k string, n int) { st.Nodes[schema.Label(k)] = n }); err != nil {
 		return st, err
 	}
-	if err := s.countInto(ctx, `SELECT type, count(*) FROM edges GROUP BY type`, func(k string, n int) { st.Edges[schema.RelType(k)] = n }); err != nil {
+	if err := s.countInto(ctx, `SELECT type, count(*) FROM edges GROUP BY type
+		UNION ALL SELECT 'MENTIONS', count(*) FROM mentions`, func(k string, n int) {
+		if n > 0 {
+			st.Edges[schema.RelType(k)] = n
+		}
+	}); err != nil {
 		return st, err
 	}
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM edges e
-		WHERE NOT EXISTS (SELECT 1 FROM nodes WHERE key = e.src) OR NOT EXISTS (SELECT 1 FROM nodes WHERE key = e.dst)`).Scan(&st.Dangling)
+	err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM edges e WHERE NOT EXISTS (SELECT 1 FROM nodes WHERE key = e.src)
+			OR NOT EXISTS (SELECT 1 FROM nodes WHERE key = e.dst)) +
+		(SELECT count(*) FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM nodes WHERE key = m.node)
+			OR NOT EXISTS (SELECT 1 FROM readouts WHERE id = m.readout))`).Scan(&st.Dangling)
 	return st, translate(err)
 }
 

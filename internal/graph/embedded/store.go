@@ -63,7 +63,7 @@ func Open(path string, opts Options) (*Store, error) {
 	if opts.ReadOnly {
 		mode = "ro"
 	}
-	dsn := fmt.Sprintf("file:%s?mode=%s&_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate",
+	dsn := fmt.Sprintf("file:%s?mode=%s&_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)&_txlock=immediate",
 		path, mode, opts.BusyTimeout.Milliseconds())
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
@@ -106,11 +106,21 @@ func (s *Store) Migrate(ctx context.Context) error {
 			name TEXT NOT NULL, props TEXT NOT NULL DEFAULT '{}')`,
 		`CREATE TABLE IF NOT EXISTS edges (
 			type TEXT NOT NULL, src TEXT NOT NULL, dst TEXT NOT NULL, readout TEXT NOT NULL,
-			date TEXT NOT NULL DEFAULT '', evidence TEXT NOT NULL DEFAULT '', props TEXT NOT NULL DEFAULT '{}',
-			PRIMARY KEY (type, src, dst, readout)) WITHOUT ROWID`,
+			date TEXT NOT NULL DEFAULT '', ev INTEGER NOT NULL DEFAULT 0, props TEXT NOT NULL DEFAULT '{}',
+			PRIMARY KEY (readout, type, src, dst)) WITHOUT ROWID`,
+		// The key leads with the readout, so replacing a readout's facts
+		// needs no index of its own; these two serve the questions.
 		`CREATE INDEX IF NOT EXISTS edges_src ON edges(src, type)`,
 		`CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst, type)`,
-		`CREATE INDEX IF NOT EXISTS edges_readout ON edges(readout)`,
+		// MENTIONS edges carry no citation of their own: a slim table of
+		// their own keeps the edges table (and its indexes) to cited facts.
+		`CREATE TABLE IF NOT EXISTS mentions (readout TEXT NOT NULL, node TEXT NOT NULL,
+			PRIMARY KEY (readout, node)) WITHOUT ROWID`,
+		`CREATE INDEX IF NOT EXISTS mentions_node ON mentions(node)`,
+		// A readout's evidence sentences, stored once each: several edges
+		// cite the same sentence, and an edge refers to it by number.
+		`CREATE TABLE IF NOT EXISTS evidence (readout TEXT NOT NULL, n INTEGER NOT NULL, text TEXT NOT NULL,
+			PRIMARY KEY (readout, n)) WITHOUT ROWID`,
 		`CREATE TABLE IF NOT EXISTS readouts (id TEXT PRIMARY KEY, origin TEXT NOT NULL, fingerprint TEXT NOT NULL)`,
 		`CREATE INDEX IF NOT EXISTS readouts_origin ON readouts(origin)`,
 	}

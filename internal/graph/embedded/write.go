@@ -5,49 +5,83 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/diplograph/diplograph/internal/graph"
 	"github.com/diplograph/diplograph/internal/schema"
 )
+
+var _ graph.BatchWriter = (*Store)(nil)
 
 // WriteReadout stores a readout's facts in one transaction. An earlier
 // version of the readout (same id, or same origin with other content) is
 // removed first, with every node that only it referred to; a document whose
 // facts are already stored changes nothing.
 func (s *Store) WriteReadout(ctx context.Context, doc graph.Document) (graph.WriteStatus, error) {
-	status := graph.Created
-	fp := doc.Fingerprint()
-	origin := doc.Readout.Prop(schema.PropOrigin)
+	st, errs, err := s.WriteReadouts(ctx, []graph.Document{doc})
+	if err != nil {
+		return 0, err
+	}
+	return st[0], errs[0]
+}
+
+// WriteReadouts stores several readouts in one transaction, each inside a
+// savepoint of its own: a readout that fails is rolled back alone and the
+// rest commit together, so the commit's cost is paid once per batch.
+func (s *Store) WriteReadouts(ctx context.Context, docs []graph.Document) ([]graph.WriteStatus, []error, error) {
+	statuses := make([]graph.WriteStatus, len(docs))
+	errs := make([]error, len(docs))
+	changed := false
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		old, same, err := previousVersions(ctx, tx, doc.Readout.ID, origin, fp)
-		if err != nil {
-			return err
+		for i, doc := range docs {
+			if _, err := tx.ExecContext(ctx, `SAVEPOINT readout`); err != nil {
+				return err
+			}
+			st, err := writeDocument(ctx, tx, doc)
+			if err != nil {
+				if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO readout`); rerr != nil {
+					return rerr
+				}
+				errs[i] = fmt.Errorf("write readout %s: %w", doc.Readout.ID, translate(err))
+			}
+			if _, err := tx.ExecContext(ctx, `RELEASE readout`); err != nil {
+				return err
+			}
+			statuses[i] = st
+			changed = changed || (errs[i] == nil && st != graph.Unchanged)
 		}
-		if same {
-			status = graph.Unchanged
-			return nil
-		}
-		if len(old) > 0 {
-			status = graph.Replaced
-		}
-		touched, err := removeReadouts(ctx, tx, old)
-		if err != nil {
-			return err
-		}
-		if err := insertDocument(ctx, tx, doc, fp); err != nil {
-			return err
-		}
-		return removeOrphans(ctx, tx, touched)
+		return nil
 	})
 	if err != nil {
-		return 0, fmt.Errorf("write readout %s: %w", doc.Readout.ID, err)
+		return nil, nil, fmt.Errorf("write %d readouts: %w", len(docs), err)
 	}
-	if status != graph.Unchanged {
+	if changed {
 		s.mu.Lock()
 		s.wrote++
 		s.mu.Unlock()
 	}
-	return status, nil
+	return statuses, errs, nil
+}
+
+// writeDocument replaces one readout's facts inside a transaction.
+func writeDocument(ctx context.Context, tx *sql.Tx, doc graph.Document) (graph.WriteStatus, error) {
+	fp := doc.Fingerprint()
+	old, same, err := previousVersions(ctx, tx, doc.Readout.ID, doc.Readout.Prop(schema.PropOrigin), fp)
+	if err != nil || same {
+		return graph.Unchanged, err
+	}
+	status := graph.Created
+	if len(old) > 0 {
+		status = graph.Replaced
+	}
+	touched, err := removeReadouts(ctx, tx, old)
+	if err != nil {
+		return 0, err
+	}
+	if err := insertDocument(ctx, tx, doc, fp); err != nil {
+		return 0, err
+	}
+	return status, removeOrphans(ctx, tx, touched)
 }
 
 // previousVersions finds stored readouts this document replaces, and
@@ -90,8 +124,23 @@ func removeReadouts(ctx context.Context, tx *sql.Tx, ids []string) ([]string, er
 			touched = append(touched, a, b)
 		}
 		rows.Close()
+		mrows, err := tx.QueryContext(ctx, `SELECT node FROM mentions WHERE readout = ?`, id)
+		if err != nil {
+			return nil, err
+		}
+		for mrows.Next() {
+			var n string
+			if err := mrows.Scan(&n); err != nil {
+				mrows.Close()
+				return nil, err
+			}
+			touched = append(touched, n)
+		}
+		mrows.Close()
 		for _, q := range []string{
 			`DELETE FROM edges WHERE readout = ?`,
+			`DELETE FROM mentions WHERE readout = ?`,
+			`DELETE FROM evidence WHERE readout = ?`,
 			`DELETE FROM readouts WHERE id = ?`,
 		} {
 			if _, err := tx.ExecContext(ctx, q, id); err != nil {
@@ -103,32 +152,100 @@ func removeReadouts(ctx context.Context, tx *sql.Tx, ids []string) ([]string, er
 	return touched, nil
 }
 
+// rowsPerInsert bounds a multi-row INSERT: SQLite binds at most 32,766
+// parameters, and fewer, larger statements cut the per-statement cost that
+// dominates a pure-Go SQLite.
+const rowsPerInsert = 64
+
 func insertDocument(ctx context.Context, tx *sql.Tx, doc graph.Document, fp string) error {
-	upsert, err := tx.PrepareContext(ctx, `INSERT INTO nodes(key, label, id, name, props) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT(key) DO UPDATE SET name = excluded.name, props = json_patch(nodes.props, excluded.props)`)
-	if err != nil {
-		return err
-	}
-	defer upsert.Close()
-	for _, n := range append([]graph.Node{doc.Readout}, doc.Nodes...) {
-		if _, err := upsert.ExecContext(ctx, n.Key(), string(n.Label), n.ID, n.Name, propsJSON(n.Props)); err != nil {
+	nodes := append([]graph.Node{doc.Readout}, doc.Nodes...)
+	for start := 0; start < len(nodes); start += rowsPerInsert {
+		chunk := nodes[start:min(start+rowsPerInsert, len(nodes))]
+		args := make([]any, 0, 5*len(chunk))
+		for _, n := range chunk {
+			args = append(args, n.Key(), string(n.Label), n.ID, n.Name, propsJSON(n.Props))
+		}
+		q := `INSERT INTO nodes(key, label, id, name, props) VALUES ` + placeholders(len(chunk), 5) + `
+			ON CONFLICT(key) DO UPDATE SET name = excluded.name, props = json_patch(nodes.props, excluded.props)
+			WHERE nodes.name != excluded.name OR nodes.props != json_patch(nodes.props, excluded.props)`
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 			return err
 		}
 	}
-	insert, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO edges(type, src, dst, readout, date, evidence, props)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer insert.Close()
+	var cited []graph.Edge
+	var mentioned []any
 	for _, e := range doc.Edges {
-		if _, err := insert.ExecContext(ctx, string(e.Type), e.From, e.To, e.Readout, e.Date, e.Evidence, propsJSON(e.Props)); err != nil {
+		if e.Type == schema.Mentions {
+			mentioned = append(mentioned, e.Readout, e.To)
+		} else {
+			cited = append(cited, e)
+		}
+	}
+	for start := 0; start < len(mentioned); start += 2 * rowsPerInsert {
+		chunk := mentioned[start:min(start+2*rowsPerInsert, len(mentioned))]
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO mentions(readout, node) VALUES `+placeholders(len(chunk)/2, 2), chunk...); err != nil {
 			return err
 		}
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO readouts(id, origin, fingerprint) VALUES (?, ?, ?)`,
+	sentences := evidenceNumbers(cited)
+	if err := insertEvidence(ctx, tx, doc.Readout.ID, sentences); err != nil {
+		return err
+	}
+	for start := 0; start < len(cited); start += rowsPerInsert {
+		chunk := cited[start:min(start+rowsPerInsert, len(cited))]
+		args := make([]any, 0, 7*len(chunk))
+		for _, e := range chunk {
+			args = append(args, string(e.Type), e.From, e.To, e.Readout, e.Date, sentences[e.Evidence], propsJSON(e.Props))
+		}
+		q := `INSERT OR IGNORE INTO edges(type, src, dst, readout, date, ev, props) VALUES ` + placeholders(len(chunk), 7)
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			return err
+		}
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO readouts(id, origin, fingerprint) VALUES (?, ?, ?)`,
 		doc.Readout.ID, doc.Readout.Prop(schema.PropOrigin), fp)
 	return err
+}
+
+// evidenceNumbers numbers a document's distinct evidence sentences from 1;
+// 0 stands for none.
+func evidenceNumbers(edges []graph.Edge) map[string]int {
+	nums := map[string]int{"": 0}
+	for _, e := range edges {
+		if _, ok := nums[e.Evidence]; !ok {
+			nums[e.Evidence] = len(nums)
+		}
+	}
+	return nums
+}
+
+func insertEvidence(ctx context.Context, tx *sql.Tx, readout string, nums map[string]int) error {
+	args := make([]any, 0, 3*len(nums))
+	rows := 0
+	for text, n := range nums {
+		if n == 0 {
+			continue
+		}
+		args = append(args, readout, n, text)
+		rows++
+		if rows == rowsPerInsert {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO evidence(readout, n, text) VALUES `+placeholders(rows, 3), args...); err != nil {
+				return err
+			}
+			args, rows = args[:0], 0
+		}
+	}
+	if rows == 0 {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO evidence(readout, n, text) VALUES `+placeholders(rows, 3), args...)
+	return err
+}
+
+// placeholders writes "(?, ?), (?, ?)" for rows of width parameters.
+func placeholders(rows, width int) string {
+	row := "(" + strings.Repeat("?, ", width-1) + "?)"
+	return strings.Repeat(row+", ", rows-1) + row
 }
 
 // removeOrphans deletes nodes among keys that no edge refers to any more.
@@ -142,7 +259,8 @@ func removeOrphans(ctx context.Context, tx *sql.Tx, keys []string) error {
 		_, err := tx.ExecContext(ctx, `DELETE FROM nodes WHERE key = ?
 			AND NOT EXISTS (SELECT 1 FROM edges WHERE src = ?)
 			AND NOT EXISTS (SELECT 1 FROM edges WHERE dst = ?)
-			AND NOT EXISTS (SELECT 1 FROM readouts WHERE ? = 'Readout:' || id)`, k, k, k, k)
+			AND NOT EXISTS (SELECT 1 FROM mentions WHERE node = ?)
+			AND NOT EXISTS (SELECT 1 FROM readouts WHERE ? = 'Readout:' || id)`, k, k, k, k, k)
 		if err != nil {
 			return err
 		}
