@@ -236,10 +236,10 @@ func hopLess(a, b Hop) bool {
 	return false
 }
 
-// preferred reports whether edge a should stand for a hop rather than b
+// Preferred reports whether edge a should stand for a hop rather than b
 // when several parallel edges join the same two nodes: the most recent
 // citation wins, then the readout id and the type decide.
-func preferred(a, b Edge) bool {
+func Preferred(a, b Edge) bool {
 	if a.Date != b.Date {
 		return a.Date > b.Date
 	}
@@ -266,7 +266,7 @@ func NormalizePaths(paths []Path, limit int) []Path {
 			continue
 		}
 		for i := range p {
-			if preferred(p[i].Edge, best[i].Edge) {
+			if Preferred(p[i].Edge, best[i].Edge) {
 				best[i] = p[i]
 			}
 		}
@@ -302,7 +302,7 @@ func pathSignature(p Path) string {
 func PreferEdge(edges []Edge) Edge {
 	best := edges[0]
 	for _, e := range edges[1:] {
-		if preferred(e, best) {
+		if Preferred(e, best) {
 			best = e
 		}
 	}

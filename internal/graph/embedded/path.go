@@ -3,6 +3,8 @@ package embedded
 import (
 	"context"
 	"fmt"
+	"sort"
+	"strings"
 
 	"github.com/diplograph/diplograph/internal/graph"
 	gonumgraph "gonum.org/v1/gonum/graph"
@@ -21,11 +23,18 @@ type adjacency struct {
 	wrote   int64 // Store.wrote when read
 }
 
-// maxPaths bounds how many equally short paths a query returns.
-const maxPaths = 10
+// maxPaths bounds how many equally short paths a query returns, and
+// maxWalks how many it considers: in a dense graph two states can be joined
+// through hundreds of shared topics.
+const (
+	maxPaths = 10
+	maxWalks = 10000
+)
 
 // Path returns the shortest paths between two nodes, using gonum's
-// Dijkstra over the cached adjacency, then reads each hop's edges.
+// Dijkstra over the cached adjacency. Of the walks it finds it keeps the
+// first maxPaths in node-key order (graph.NormalizePaths' order), and only
+// then reads each hop's edge from the database.
 func (s *Store) Path(ctx context.Context, from, to string, maxHops int) ([]graph.Path, error) {
 	adj, err := s.adjacency(ctx)
 	if err != nil {
@@ -34,52 +43,64 @@ func (s *Store) Path(ctx context.Context, from, to string, maxHops int) ([]graph
 	u, ok1 := adj.ids[from]
 	v, ok2 := adj.ids[to]
 	if !ok1 || !ok2 || from == to {
-		return nil, nil
+		return []graph.Path{}, nil
 	}
 	tree := path.DijkstraAllFrom(simple.Node(u), adj.g)
-	var out []graph.Path
-	var walkErr error
+	if w := tree.WeightTo(v); w > float64(maxHops) {
+		return []graph.Path{}, nil // unreachable (infinite weight) or too far
+	}
+	type walk struct {
+		sig   string
+		nodes []int64
+	}
+	var walks []walk
 	tree.AllToFunc(v, func(nodes []gonumgraph.Node) {
-		if walkErr != nil || len(nodes)-1 > maxHops || len(out) >= 4*maxPaths {
+		if len(walks) >= maxWalks {
 			return
 		}
-		p, err := s.hydrate(ctx, adj, nodes)
+		ids := make([]int64, len(nodes))
+		keys := make([]string, len(nodes))
+		for i, n := range nodes {
+			ids[i], keys[i] = n.ID(), adj.keys[n.ID()]
+		}
+		walks = append(walks, walk{strings.Join(keys, "|"), ids})
+	})
+	sort.Slice(walks, func(i, j int) bool { return walks[i].sig < walks[j].sig })
+	if len(walks) > maxPaths {
+		walks = walks[:maxPaths]
+	}
+	out := make([]graph.Path, 0, len(walks))
+	for _, w := range walks {
+		p, err := s.hydrate(ctx, adj, w.nodes)
 		if err != nil {
-			walkErr = err
-			return
+			return nil, err
 		}
 		out = append(out, p)
-	})
-	if walkErr != nil {
-		return nil, walkErr
 	}
 	return graph.NormalizePaths(out, maxPaths), nil
 }
 
-// hydrate turns a walk of node ids into hops with their edges.
-func (s *Store) hydrate(ctx context.Context, adj *adjacency, nodes []gonumgraph.Node) (graph.Path, error) {
+
+// hydrate turns a walk of node ids into hops, each with its preferred edge.
+func (s *Store) hydrate(ctx context.Context, adj *adjacency, nodes []int64) (graph.Path, error) {
 	p := make(graph.Path, 0, len(nodes)-1)
 	for i := 0; i+1 < len(nodes); i++ {
-		a, b := adj.keys[nodes[i].ID()], adj.keys[nodes[i+1].ID()]
-		hops, err := s.hops(ctx, map[string]bool{a: true},
-			`WHERE (e.src = ? AND e.dst = ?) OR (e.src = ? AND e.dst = ?)`, a, b, b, a)
+		a, b := adj.keys[nodes[i]], adj.keys[nodes[i+1]]
+		hops, err := s.hops(ctx, map[string]bool{a: true}, `WHERE (e.src = ?1 AND e.dst = ?2 AND e.date = (SELECT max(date) FROM edges WHERE src = ?1 AND dst = ?2))
+			OR (e.src = ?2 AND e.dst = ?1 AND e.date = (SELECT max(date) FROM edges WHERE src = ?2 AND dst = ?1))`, a, b)
 		if err != nil {
 			return nil, err
 		}
 		if len(hops) == 0 {
 			return nil, fmt.Errorf("path %s-%s: edge vanished during the query", a, b)
 		}
-		edges := make([]graph.Edge, len(hops))
-		for j, h := range hops {
-			edges[j] = h.Edge
-		}
-		best := graph.PreferEdge(edges)
-		for _, h := range hops {
-			if h.Edge.Type == best.Type && h.Edge.Readout == best.Readout && h.Edge.From == best.From {
-				p = append(p, h)
-				break
+		best := hops[0]
+		for _, h := range hops[1:] {
+			if graph.Preferred(h.Edge, best.Edge) {
+				best = h
 			}
 		}
+		p = append(p, best)
 	}
 	return p, nil
 }

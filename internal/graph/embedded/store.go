@@ -109,9 +109,10 @@ func (s *Store) Migrate(ctx context.Context) error {
 			date TEXT NOT NULL DEFAULT '', ev INTEGER NOT NULL DEFAULT 0, props TEXT NOT NULL DEFAULT '{}',
 			PRIMARY KEY (readout, type, src, dst)) WITHOUT ROWID`,
 		// The key leads with the readout, so replacing a readout's facts
-		// needs no index of its own; these two serve the questions.
-		`CREATE INDEX IF NOT EXISTS edges_src ON edges(src, type)`,
-		`CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst, type)`,
+		// needs no index of its own. These two serve the questions: all of
+		// a node's edges, and the latest edge between two nodes.
+		`CREATE INDEX IF NOT EXISTS edges_src ON edges(src, dst, date)`,
+		`CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst, src, date)`,
 		// MENTIONS edges carry no citation of their own: a slim table of
 		// their own keeps the edges table (and its indexes) to cited facts.
 		`CREATE TABLE IF NOT EXISTS mentions (readout TEXT NOT NULL, node TEXT NOT NULL,

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/diplograph/diplograph/internal/graph"
@@ -93,7 +94,8 @@ func testAnswers(t *testing.T, s graph.Store, docs []graph.Document) {
 		t.Fatalf("read golden (run with -update-conformance to create it): %v", err)
 	}
 	if !bytes.Equal(bytes.TrimSpace(want), bytes.TrimSpace(b)) {
-		out := filepath.Join(t.TempDir(), "answers.json")
+		// Kept after the test, for the diff.
+		out := filepath.Join(os.TempDir(), "diplograph-answers-"+strings.ReplaceAll(t.Name(), "/", "-")+".json")
 		os.WriteFile(out, b, 0o644)
 		t.Errorf("answers differ from %s; this store's answers are in %s (diff them)", golden, out)
 	}

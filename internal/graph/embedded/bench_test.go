@@ -1,0 +1,146 @@
+package embedded_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/diplograph/diplograph/internal/corpus"
+	"github.com/diplograph/diplograph/internal/graph"
+	"github.com/diplograph/diplograph/internal/graph/embedded"
+	"github.com/diplograph/diplograph/internal/ingest"
+)
+
+// pathGraphReadouts generated readouts make a graph of over a million
+// edges (about 21 per readout, MENTIONS included).
+const pathGraphReadouts = 50000
+
+// benchGraph returns an embedded store holding a generated corpus of n
+// readouts. Building it takes a while, so the file is kept in the temp
+// directory and reused by later runs.
+func benchGraph(b *testing.B, n int) *embedded.Store {
+	b.Helper()
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("diplograph-bench-%d.db", n))
+	if _, err := os.Stat(path); err != nil {
+		buildGraph(b, path, n)
+	}
+	s, err := embedded.Open(path, embedded.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	return s
+}
+
+func buildGraph(b *testing.B, path string, n int) {
+	b.Logf("building a %d-readout graph in %s (kept for later runs)", n, path)
+	dir := b.TempDir()
+	jsonl := filepath.Join(dir, "corpus.jsonl")
+	f, err := os.Create(jsonl)
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, err := corpus.New(1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := g.WriteJSONL(f, n); err != nil {
+		b.Fatal(err)
+	}
+	f.Close()
+	tmp := path + ".building"
+	os.Remove(tmp)
+	s, err := embedded.Open(tmp, embedded.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := s.Migrate(ctx); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := ingest.Run(ctx, ingest.Options{Paths: []string{jsonl}, Store: s}, ingest.Discard); err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+	for _, suffix := range []string{"-wal", "-shm"} {
+		os.Remove(tmp + suffix)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// endpoints picks query endpoints: states and officials of the graph.
+func endpoints(b *testing.B, s *embedded.Store) []string {
+	var keys []string
+	for _, probe := range []string{"a", "e", "i", "o", "u"} {
+		nodes, err := s.FindNodes(context.Background(), probe, 400)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, n := range nodes {
+			if n.Label == "State" || n.Label == "Official" {
+				keys = append(keys, n.Key())
+			}
+		}
+	}
+	sort.Strings(keys)
+	if len(keys) < 50 {
+		b.Fatalf("only %d endpoints", len(keys))
+	}
+	return keys
+}
+
+// BenchmarkQueryPath times `path` between random pairs of states and
+// officials on a graph of over a million edges, the store already open,
+// and reports the median and 99th percentile latency.
+func BenchmarkQueryPath(b *testing.B) {
+	s := benchGraph(b, pathGraphReadouts)
+	ctx := context.Background()
+	st, err := s.Stats(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if st.TotalEdges() < 1_000_000 {
+		b.Fatalf("graph has %d edges, want at least 1,000,000", st.TotalEdges())
+	}
+	keys := endpoints(b, s)
+	rng := rand.New(rand.NewPCG(1, 2))
+	if _, err := s.Path(ctx, keys[0], keys[1], 6); err != nil { // loads the adjacency once
+		b.Fatal(err)
+	}
+	var lat []time.Duration
+	found := 0
+	for b.Loop() {
+		a, c := keys[rng.IntN(len(keys))], keys[rng.IntN(len(keys))]
+		start := time.Now()
+		paths, err := s.Path(ctx, a, c, 6)
+		lat = append(lat, time.Since(start))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(paths) > 0 {
+			found++
+		}
+	}
+	reportLatency(b, lat)
+	b.ReportMetric(float64(st.TotalEdges()), "edges")
+	b.ReportMetric(float64(found)/float64(len(lat)), "found/op")
+}
+
+// reportLatency reports p50-ms and p99-ms of the observed latencies.
+func reportLatency(b *testing.B, lat []time.Duration) {
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	at := func(q float64) float64 {
+		return float64(lat[int(q*float64(len(lat)-1))].Microseconds()) / 1000
+	}
+	b.ReportMetric(at(0.50), "p50-ms")
+	b.ReportMetric(at(0.99), "p99-ms")
+}
+
+var _ graph.Reader = (*embedded.Store)(nil)
