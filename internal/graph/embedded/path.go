@@ -80,7 +80,6 @@ func (s *Store) Path(ctx context.Context, from, to string, maxHops int) ([]graph
 	return graph.NormalizePaths(out, maxPaths), nil
 }
 
-
 // hydrate turns a walk of node ids into hops, each with its preferred edge.
 func (s *Store) hydrate(ctx context.Context, adj *adjacency, nodes []int64) (graph.Path, error) {
 	p := make(graph.Path, 0, len(nodes)-1)
