@@ -28,11 +28,12 @@ type official struct {
 func (d *doc) findOfficials(s *sentence) {
 	var out []mention
 	ms := s.mentions
+	starts := mentionStarts(ms)
 	for k := 0; k < len(ms); k++ {
 		m := ms[k]
 		switch m.kind {
 		case mTitle:
-			merged, used := d.titled(s, out, ms, k)
+			merged, used := d.titled(s, out, ms, k, starts)
 			out = merged
 			k += used
 		case mOfficial:
@@ -49,7 +50,7 @@ func (d *doc) findOfficials(s *sentence) {
 
 // titled handles a title mention at ms[k]. It returns the mentions so far
 // with the result appended, and how many following mentions it consumed.
-func (d *doc) titled(s *sentence, out, ms []mention, k int) ([]mention, int) {
+func (d *doc) titled(s *sentence, out, ms []mention, k int, starts map[int]bool) ([]mention, int) {
 	lx := d.x.lx
 	m := ms[k]
 	t := lx.Titles[m.title]
@@ -74,7 +75,7 @@ func (d *doc) titled(s *sentence, out, ms []mention, k int) ([]mention, int) {
 			return append(out, next), used + 1
 		}
 	}
-	if ns, ne, ok := readName(s.toks, end, mentionStarts(ms)); ok {
+	if ns, ne, ok := readName(s.toks, end, starts); ok {
 		o := d.namedOfficial(s.toks[ns:ne], state, t)
 		return append(out, mention{kind: mOfficial, start: start, end: ne, off: d.addOfficial(o, s.text)}), used
 	}

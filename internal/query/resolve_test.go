@@ -1,0 +1,87 @@
+package query
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"github.com/diplograph/diplograph/internal/graph"
+	"github.com/diplograph/diplograph/internal/graph/embedded"
+	"github.com/diplograph/diplograph/internal/graph/graphtest"
+	"github.com/diplograph/diplograph/internal/lexicon"
+)
+
+// fixtureResolver is a resolver over an embedded store holding the fixtures.
+func fixtureResolver(t testing.TB) Resolver {
+	t.Helper()
+	s, err := embedded.Open(filepath.Join(t.TempDir(), "g.db"), embedded.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	ctx := context.Background()
+	if err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range graphtest.FixtureDocuments(t) {
+		if _, err := s.WriteReadout(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return Resolver{Reader: s, Lexicon: lexicon.MustDefault()}
+}
+
+func TestResolve(t *testing.T) {
+	r := fixtureResolver(t)
+	cases := map[string]string{
+		"US": "State:US", "United States": "State:US", "U.S.": "State:US", "us": "State:US",
+		"Japan": "State:JP", "Blinken": "Official:antony-blinken", "Antony Blinken": "Official:antony-blinken",
+		"Tony Blinken": "Official:antony-blinken", "Quad": "Forum:QUAD", "quad": "Forum:QUAD",
+		"State:IN": "State:IN", "Penny Wong": "Official:penny-wong", "climate change": "Topic:climate-change",
+	}
+	for name, want := range cases {
+		n, err := r.Resolve(context.Background(), name)
+		if err != nil || n.Key() != want {
+			t.Errorf("%q: got %s, %v; want %s", name, n.Key(), err, want)
+		}
+	}
+}
+
+func TestResolveFailures(t *testing.T) {
+	r := fixtureResolver(t)
+	_, err := r.Resolve(context.Background(), "Blinkn")
+	var ne *NameError
+	if !errors.As(err, &ne) || !errors.Is(err, ErrUnknownName) || len(ne.Candidates) == 0 || ne.Candidates[0].ID != "antony-blinken" {
+		t.Errorf("misspelt name: %v", err)
+	}
+	if _, err := r.Resolve(context.Background(), "security"); err != nil {
+		// "security" is a topic id; names inside longer topic names must
+		// not make it ambiguous.
+		t.Errorf("security: %v", err)
+	}
+	for _, bad := range []string{"", "   ", string(make([]byte, 10000))} {
+		if _, err := r.Resolve(context.Background(), bad); !errors.Is(err, ErrUnknownName) {
+			t.Errorf("%q: got %v, want ErrUnknownName", bad, err)
+		}
+	}
+}
+
+// FuzzResolve feeds arbitrary names, hostile ones included, to name
+// resolution over a real store: it must answer or fail cleanly.
+func FuzzResolve(f *testing.F) {
+	for _, s := range []string{"US", "Blinken", "'; DROP TABLE nodes; --", "%_%", `\`, "MATCH (n) DETACH DELETE n", "State:", "Official:%"} {
+		f.Add(s)
+	}
+	r := fixtureResolver(f)
+	f.Fuzz(func(t *testing.T, name string) {
+		n, err := r.Resolve(context.Background(), name)
+		if err == nil && n.Key() == "" {
+			t.Fatalf("%q resolved to an empty node", name)
+		}
+		var ne *NameError
+		if err != nil && !errors.As(err, &ne) && !errors.Is(err, graph.ErrNotFound) {
+			t.Fatalf("%q: unexpected error %v", name, err)
+		}
+	})
+}
