@@ -184,6 +184,12 @@ type BatchWriter interface {
 	WriteReadouts(ctx context.Context, docs []Document) (statuses []WriteStatus, errs []error, err error)
 }
 
+// Verifier is the optional ability to check a store's own storage for
+// corruption, beyond what Stats counts.
+type Verifier interface {
+	Verify(ctx context.Context) error
+}
+
 // Reader answers the relationship questions. Query consumes it.
 type Reader interface {
 	// Node returns the node with the given key, or ErrNotFound.

@@ -157,6 +157,12 @@ func (e Engine) Check(ctx context.Context) (render.Table, graph.Stats, error) {
 	}
 	sortRows(t.Rows)
 	t.Rows = append(t.Rows, []string{"check", "dangling edges", strconv.Itoa(st.Dangling)})
+	if v, ok := e.Reader.(graph.Verifier); ok {
+		if err := v.Verify(ctx); err != nil {
+			return t, st, err
+		}
+		t.Rows = append(t.Rows, []string{"check", "storage integrity", "ok"})
+	}
 	return t, st, nil
 }
 

@@ -244,3 +244,28 @@ func (s *Store) countInto(ctx context.Context, q string, put func(string, int)) 
 	}
 	return translate(rows.Err())
 }
+
+var _ graph.Verifier = (*Store)(nil)
+
+// Verify runs SQLite's quick_check over the whole file.
+func (s *Store) Verify(ctx context.Context) error {
+	rows, err := s.db.QueryContext(ctx, `PRAGMA quick_check`)
+	if err != nil {
+		return translate(err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return err
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%s: storage is damaged: %s", s.path, strings.Join(problems, "; "))
+	}
+	return translate(rows.Err())
+}

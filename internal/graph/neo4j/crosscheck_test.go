@@ -1,0 +1,203 @@
+package neo4j
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/diplograph/diplograph/internal/graph"
+	"github.com/diplograph/diplograph/internal/graph/embedded"
+	"github.com/diplograph/diplograph/internal/readout"
+	"github.com/diplograph/diplograph/internal/schema"
+)
+
+// TestMatchesEmbedded writes the same documents to both stores and asks
+// both every question, expecting identical answers: after the first
+// ingest, after re-ingesting unchanged documents and after replacing some.
+func TestMatchesEmbedded(t *testing.T) {
+	neo := openTestStore(t)
+	emb := openEmbedded(t)
+	docs := append(fixtureDocs(t), variedDocs(t, 48)...)
+
+	writeBoth(t, neo, emb, docs)
+	compareStores(t, "ingest", neo, emb, docs)
+
+	for i, st := range writeBoth(t, neo, emb, docs) {
+		if st != graph.Unchanged {
+			t.Errorf("re-ingest %s: status %d, want Unchanged", docs[i].Readout.Prop(schema.PropOrigin), st)
+		}
+	}
+	compareStores(t, "re-ingest", neo, emb, docs)
+
+	changed := replacements(t)
+	for i, st := range writeBoth(t, neo, emb, changed) {
+		if st != graph.Replaced {
+			t.Errorf("replace %s: status %d, want Replaced", changed[i].Readout.Prop(schema.PropOrigin), st)
+		}
+	}
+	compareStores(t, "replace", neo, emb, append(docs, changed...))
+}
+
+func openEmbedded(t *testing.T) *embedded.Store {
+	t.Helper()
+	s, err := embedded.Open(t.TempDir()+"/g.db", embedded.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	mustMigrate(t, s)
+	return s
+}
+
+// writeBoth writes every document to both stores, expecting the same status.
+func writeBoth(t *testing.T, neo, emb graph.Store, docs []graph.Document) []graph.WriteStatus {
+	t.Helper()
+	mustMigrate(t, neo)
+	got := writeAll(t, neo, docs)
+	want := writeAll(t, emb, docs)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("write statuses differ:\nneo4j    %v\nembedded %v", got, want)
+	}
+	return got
+}
+
+// replacements are new versions of some fixtures: a shorter text from the
+// same origin (new id, nodes only the old text named become orphans), and
+// the same text with another source (same id, new fingerprint).
+func replacements(t *testing.T) []graph.Document {
+	rs, x := fixtureReadouts(t)
+	var out []graph.Document
+	for _, i := range []int{5, 7} { // Lammy-Wang Yi, G7 Capri
+		r := rs[i]
+		r.Body = firstSentences(r.Body, 2)
+		r.ID = readout.ContentID(r.Body)
+		out = append(out, x.Extract(r))
+	}
+	r := rs[0]
+	r.Source = "https://example.org/moved"
+	out = append(out, x.Extract(r))
+	return out
+}
+
+func firstSentences(body string, n int) string {
+	parts := strings.SplitAfter(body, ". ")
+	if len(parts) > n {
+		parts = parts[:n]
+	}
+	return strings.TrimSpace(strings.Join(parts, ""))
+}
+
+// compareStores asks both stores the same questions about every node the
+// documents name, and a few they do not.
+func compareStores(t *testing.T, stage string, neo, emb graph.Store, docs []graph.Document) {
+	t.Helper()
+	ctx := context.Background()
+	keys := nodeKeys(docs)
+	keys = append(keys, "State:ZZ", "Official:nobody", "Nope:x", "")
+	failures := 0
+	same := func(what string, f func(graph.Store) (any, error)) {
+		t.Helper()
+		if failures > 20 {
+			t.Fatalf("%s: too many differences", stage)
+		}
+		a, aerr := f(neo)
+		b, berr := f(emb)
+		if !sameError(aerr, berr) {
+			t.Errorf("%s: %s: errors differ: neo4j %v, embedded %v", stage, what, aerr, berr)
+			failures++
+			return
+		}
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("%s: %s differs\nneo4j:    %s\nembedded: %s", stage, what, jsonOf(a), jsonOf(b))
+			failures++
+		}
+	}
+	same("stats", func(s graph.Store) (any, error) { return s.Stats(ctx) })
+	ranges := []graph.DateRange{{}, {Since: "2024-01-01"}, {Until: "2023-12-31"}, {Since: "2024-03-01", Until: "2024-09-30"}, {Since: "2030-01-01"}}
+	for _, k := range keys {
+		same("node "+k, func(s graph.Store) (any, error) { return s.Node(ctx, k) })
+		same("neighbors "+k, func(s graph.Store) (any, error) { return s.Neighbors(ctx, k) })
+		same("commitments "+k, func(s graph.Store) (any, error) { return s.Commitments(ctx, k) })
+		same("members "+k, func(s graph.Store) (any, error) { return s.Members(ctx, k) })
+		for _, r := range ranges {
+			same(fmt.Sprintf("meetings %s %v", k, r), func(s graph.Store) (any, error) { return s.Meetings(ctx, k, r) })
+		}
+	}
+	pairs := samplePairs(keys)
+	for _, p := range pairs {
+		same("topics "+p[0]+" "+p[1], func(s graph.Store) (any, error) { return s.Topics(ctx, p[0], p[1]) })
+	}
+	for i, p := range pairs {
+		for _, hops := range []int{0, 1, 2, 6} {
+			if hops != 6 && i%3 != 0 {
+				continue
+			}
+			same(fmt.Sprintf("path %s %s %d", p[0], p[1], hops), func(s graph.Store) (any, error) { return s.Path(ctx, p[0], p[1], hops) })
+		}
+	}
+	for _, text := range []string{"wang", "WANG", "a", "us", "min", "", "zz", "é", "-"} {
+		for _, limit := range []int{5, 100, 0, -1} {
+			same(fmt.Sprintf("find %q %d", text, limit), func(s graph.Store) (any, error) { return s.FindNodes(ctx, text, limit) })
+		}
+	}
+}
+
+func sameError(a, b error) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return errors.Is(a, graph.ErrNotFound) == errors.Is(b, graph.ErrNotFound)
+}
+
+func jsonOf(v any) string {
+	b, _ := json.MarshalIndent(v, "", "  ")
+	return string(b)
+}
+
+// nodeKeys lists every node key the documents name, sorted.
+func nodeKeys(docs []graph.Document) []string {
+	set := map[string]bool{}
+	for _, d := range docs {
+		set[d.Readout.Key()] = true
+		for _, n := range d.Nodes {
+			set[n.Key()] = true
+		}
+	}
+	keys := make([]string, 0, len(set))
+	for k := range set {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// samplePairs picks ordered pairs among the non-readout keys: every pair of
+// states and of officials, and pairs mixing labels, bounded for time.
+func samplePairs(keys []string) [][2]string {
+	var pick []string
+	perLabel := map[schema.Label]int{}
+	for _, k := range keys {
+		l, _, ok := schema.SplitKey(k)
+		if ok && l != schema.Readout && perLabel[l] < 12 {
+			perLabel[l]++
+			pick = append(pick, k)
+		}
+	}
+	pick = append(pick, "State:ZZ")
+	var out [][2]string
+	for i, a := range pick {
+		for j, b := range pick {
+			la, _, _ := schema.SplitKey(a)
+			lb, _, _ := schema.SplitKey(b)
+			if la == lb || (i+j)%4 == 0 {
+				out = append(out, [2]string{a, b})
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,128 @@
+package neo4j
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/diplograph/diplograph/internal/graph"
+)
+
+const (
+	serverScript = "../../../scripts/neo4j/neo4j.sh"
+	scriptURI    = "bolt://127.0.0.1:7687" // the script's default server
+	faultPort    = "7697"
+)
+
+// TestServerStopsMidIngest stops a server of its own while readouts are
+// being written: the write in flight fails with graph.ErrUnavailable, and
+// after a restart, writing everything again gives exactly the graph a
+// clean run gives (each readout was written whole or not at all).
+func TestServerStopsMidIngest(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts and stops a Neo4j server: not in -short mode")
+	}
+	if _, err := os.Stat(serverScript); err != nil {
+		t.Skipf("no %s to run a server of the test's own: %v", serverScript, err)
+	}
+	if os.Getenv("NEO4J_TEST_FAULT_SCRIPT") == "" && os.Getenv("NEO4J_TEST_URI") != scriptURI {
+		t.Skip("the fault test runs where the script's server is the test server (NEO4J_TEST_URI=" +
+			scriptURI + ") or NEO4J_TEST_FAULT_SCRIPT is set")
+	}
+	srv := &scriptServer{t: t, home: t.TempDir()}
+	srv.run("start", "NEO4J_WIPE=1")
+	t.Cleanup(func() { srv.run("stop") })
+
+	ctx := context.Background()
+	s, err := Open(ctx, Options{URI: "bolt://127.0.0.1:" + faultPort, RetryTime: 2 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	mustMigrate(t, s)
+	docs := variedDocs(t, 1500)
+
+	stopped := make(chan struct{})
+	written := 0
+	var writeErr error
+	for i, d := range docs {
+		if i == 40 {
+			go func() {
+				defer close(stopped)
+				if err := srv.exec("stop"); err != nil {
+					t.Error(err) // not Fatal: this is not the test's goroutine
+				}
+			}()
+		}
+		if _, writeErr = s.WriteReadout(ctx, d); writeErr != nil {
+			break
+		}
+		written++
+	}
+	<-stopped
+	if writeErr == nil {
+		t.Fatalf("all %d readouts were written before the server stopped", len(docs))
+	}
+	if !errors.Is(writeErr, graph.ErrUnavailable) {
+		t.Fatalf("write while the server stopped: %v, want ErrUnavailable", writeErr)
+	}
+	t.Logf("readout %d failed: %v", written, writeErr)
+	if _, err := s.WriteReadout(ctx, docs[written]); !errors.Is(err, graph.ErrUnavailable) {
+		t.Errorf("write to a stopped server: %v, want ErrUnavailable", err)
+	}
+	if _, err := s.Stats(ctx); !errors.Is(err, graph.ErrUnavailable) {
+		t.Errorf("read from a stopped server: %v, want ErrUnavailable", err)
+	}
+
+	srv.run("start")
+	for i, d := range docs {
+		st, err := s.WriteReadout(ctx, d)
+		if err != nil {
+			t.Fatalf("rewrite %d after restart: %v", i, err)
+		}
+		if (i < written && st != graph.Unchanged) || (i > written && st != graph.Created) || st == graph.Replaced {
+			t.Errorf("rewrite %d after restart (%d were written): status %v", i, written, st)
+		}
+	}
+	got, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clean := openEmbedded(t)
+	writeAll(t, clean, docs)
+	want, _ := clean.Stats(ctx)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("after the restart: %v\na clean run: %v", got, want)
+	}
+}
+
+// scriptServer is a Neo4j started by scripts/neo4j/neo4j.sh on the fault
+// test's port, with its store in the test's temporary directory.
+type scriptServer struct {
+	t    *testing.T
+	home string
+}
+
+func (s *scriptServer) run(verb string, env ...string) {
+	s.t.Helper()
+	if err := s.exec(verb, env...); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+func (s *scriptServer) exec(verb string, env ...string) error {
+	script, _ := filepath.Abs(serverScript)
+	cmd := exec.Command(script, verb)
+	cmd.Env = append(os.Environ(), append(env, "NEO4J_BOLT_PORT="+faultPort, "NEO4J_HOME_DIR="+s.home,
+		"NEO4J_HEAP=512m", "NEO4J_STOP_GRACE=20")...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("neo4j.sh %s: %v\n%s", verb, err, out)
+	}
+	return nil
+}

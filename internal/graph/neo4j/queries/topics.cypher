@@ -1,0 +1,23 @@
+// name: topics
+// description: DISCUSSED relationships, from either side, of topics two nodes discussed in the same readout (a state stands for its officials too).
+// params: $a (node key like State:US), $b (node key like State:CN)
+WITH split($a, ':')[0] AS labelA, substring($a, size(split($a, ':')[0]) + 1) AS idA,
+     split($b, ':')[0] AS labelB, substring($b, size(split($b, ':')[0]) + 1) AS idB
+MATCH (na:State|Official|Forum|Topic|Readout {id: idA})
+WHERE labelA IN labels(na)
+MATCH (nb:State|Official|Forum|Topic|Readout {id: idB})
+WHERE labelB IN labels(nb)
+OPTIONAL MATCH (officialA)-[:REPRESENTS]->(na)
+WHERE na:State
+WITH na, nb, collect(DISTINCT officialA) AS officialsA
+WITH nb, [na] + officialsA AS sideA
+OPTIONAL MATCH (officialB)-[:REPRESENTS]->(nb)
+WHERE nb:State
+WITH nb, sideA, collect(DISTINCT officialB) AS officialsB
+WITH sideA, [nb] + officialsB AS sideB
+UNWIND sideA + sideB AS s
+MATCH (s)-[rel:DISCUSSED]->(topic)
+WHERE (s IN sideA AND EXISTS { MATCH (y)-[f:DISCUSSED]->(topic) WHERE y IN sideB AND f.readout = rel.readout })
+   OR (s IN sideB AND EXISTS { MATCH (y)-[f:DISCUSSED]->(topic) WHERE y IN sideA AND f.readout = rel.readout })
+RETURN DISTINCT s AS from, rel, topic AS to
+ORDER BY to.name, rel.date
