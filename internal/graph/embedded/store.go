@@ -78,11 +78,15 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	s := &Store{db: db, path: path, opts: opts}
 	if opts.ReadOnly {
-		if ok, err := s.hasSchema(context.Background()); err != nil || !ok {
+		ok, err := s.hasSchema(context.Background())
+		if err == nil && !ok {
+			err = graph.ErrNoGraph
+		}
+		if err == nil {
+			err = s.checkVersion(context.Background())
+		}
+		if err != nil {
 			db.Close()
-			if err == nil {
-				err = graph.ErrNoGraph
-			}
 			return nil, fmt.Errorf("open %s: %w", path, err)
 		}
 	}
@@ -95,10 +99,33 @@ func (s *Store) Close() error { return s.db.Close() }
 // File is the database file.
 func (s *Store) File() string { return s.path }
 
-const schemaVersion = 1
+// schemaVersion is the layout of the tables. A file of another version is
+// refused rather than misread.
+const schemaVersion = 2
+
+// ErrVersion is returned for a store file written with another table layout.
+var ErrVersion = errors.New("store file has another layout: ingest again into a new file")
+
+// checkVersion refuses a file whose recorded layout is not this one.
+func (s *Store) checkVersion(ctx context.Context) error {
+	var v string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'schema_version'`).Scan(&v)
+	switch {
+	case errors.Is(err, sql.ErrNoRows) || (err != nil && strings.Contains(err.Error(), "no such table")):
+		return nil // a new file
+	case err != nil:
+		return translate(err)
+	case v != fmt.Sprint(schemaVersion):
+		return fmt.Errorf("layout %s, this version reads %d: %w", v, schemaVersion, ErrVersion)
+	}
+	return nil
+}
 
 // Migrate creates the tables and the indexes that enforce schema.Constraints.
 func (s *Store) Migrate(ctx context.Context) error {
+	if err := s.checkVersion(ctx); err != nil {
+		return err
+	}
 	stmts := []string{
 		`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
 		`CREATE TABLE IF NOT EXISTS nodes (
