@@ -22,7 +22,6 @@ import (
 	"github.com/diplograph/diplograph/internal/lexicon"
 	"github.com/diplograph/diplograph/internal/readout"
 	"github.com/neurosnap/sentences"
-	"github.com/neurosnap/sentences/english"
 )
 
 // Extractor extracts facts from readouts. It is safe for concurrent use.
@@ -37,7 +36,7 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	seg, err := english.NewSentenceTokenizer(nil)
+	seg, err := newSegmenter()
 	if err != nil {
 		return nil, fmt.Errorf("load sentence model: %w", err)
 	}
