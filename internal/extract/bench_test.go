@@ -5,19 +5,39 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/diplograph/diplograph/internal/corpus"
 	"github.com/diplograph/diplograph/internal/readout"
 )
 
-// BenchmarkExtract measures extraction on one core over the fixture
-// readouts: MB/s from SetBytes, and words/s as a metric of its own.
+// BenchmarkExtract measures extraction on one core: MB/s from SetBytes,
+// and words/s as a metric of its own, over the fixture readouts and over
+// generated ones.
 func BenchmarkExtract(b *testing.B) {
+	b.Run("fixtures", func(b *testing.B) {
+		files, _ := filepath.Glob("../../fixtures/readouts/*")
+		var rs []readout.Readout
+		for _, f := range files {
+			rs = append(rs, readFixture(b, f))
+		}
+		benchExtract(b, rs)
+	})
+	b.Run("generated", func(b *testing.B) {
+		g, err := corpus.New(1)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rs := make([]readout.Readout, 500)
+		for i := range rs {
+			rs[i] = g.Next()
+		}
+		benchExtract(b, rs)
+	})
+}
+
+func benchExtract(b *testing.B, rs []readout.Readout) {
 	x := newExtractor(b)
-	files, _ := filepath.Glob("../../fixtures/readouts/*")
-	var rs []readout.Readout
 	bytes, words := 0, 0
-	for _, f := range files {
-		r := readFixture(b, f)
-		rs = append(rs, r)
+	for _, r := range rs {
 		bytes += len(r.Body)
 		words += len(strings.Fields(r.Body))
 	}

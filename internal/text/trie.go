@@ -70,6 +70,16 @@ func filter[V any](vs []V, start, end int, accept func(int, int, V) bool) []V {
 	if accept == nil {
 		return vs
 	}
+	all := true
+	for _, v := range vs {
+		if !accept(start, end, v) {
+			all = false
+			break
+		}
+	}
+	if all {
+		return vs // the common case, without a copy
+	}
 	out := vs[:0:0]
 	for _, v := range vs {
 		if accept(start, end, v) {
