@@ -5,9 +5,9 @@
 test:
 	scripts/test.sh
 
-# Build both commands into bin/.
+# Build the commands into bin/.
 build:
-	go build -o bin/ ./cmd/ingest ./cmd/query
+	go build -o bin/ ./cmd/ingest ./cmd/query ./cmd/evaluate ./cmd/gencorpus
 
 # Local Neo4j 5 test server on bolt://127.0.0.1:7687 (auth off); see scripts/neo4j/neo4j.sh.
 neo4j-start:
@@ -18,7 +18,7 @@ neo4j-stop:
 
 # A long fuzz run: FUZZTIME per target (default 10 minutes).
 fuzz:
-	FUZZTIME=$${FUZZTIME:-10m} scripts/test.sh
+	FUZZ_ONLY=1 FUZZTIME=$${FUZZTIME:-10m} scripts/test.sh
 
 # Benchmarks; compare runs with benchstat.
 bench:
