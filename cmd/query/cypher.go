@@ -53,46 +53,37 @@ func cypherCommands(g *globals) []*cobra.Command {
 			return render.Write(cmd.OutOrStdout(), formatOf(cmd, g), t)
 		},
 	}
-	run := &cobra.Command{
-		Use:     "run NAME [key=value...]",
-		Short:   "Run a canned Cypher query (see query list) on Neo4j",
-		Example: "  query --store neo4j run most-connected-officials limit=5\n  query --store neo4j run shared-forums a=State:US b=State:JP",
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) < 1 {
-				return argsError{errors.New("run needs a query name; see query list")}
-			}
-			return nil
-		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			params, err := parseParams(args[1:])
-			if err != nil {
-				return err
-			}
-			return answerCypher(g, cmd, func(ctx context.Context, r cypherRunner) (neo4j.Table, error) {
-				return r.RunQuery(ctx, args[0], params)
-			})
-		},
-	}
-	adhoc := &cobra.Command{
-		Use:   "cypher QUERY [key=value...]",
-		Short: "Run an ad hoc read-only Cypher query on Neo4j; a query that writes is refused",
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) < 1 {
-				return argsError{errors.New("cypher needs a query")}
-			}
-			return nil
-		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			params, err := parseParams(args[1:])
-			if err != nil {
-				return err
-			}
-			return answerCypher(g, cmd, func(ctx context.Context, r cypherRunner) (neo4j.Table, error) {
-				return r.ReadCypher(ctx, args[0], params)
-			})
-		},
-	}
+	run := cypherCommand(g, "run NAME [key=value...]", "Run a canned Cypher query (see query list) on Neo4j",
+		"  query --store neo4j run most-connected-officials limit=5\n  query --store neo4j run shared-forums a=State:US b=State:JP",
+		"run needs a query name; see query list", cypherRunner.RunQuery)
+	adhoc := cypherCommand(g, "cypher QUERY [key=value...]", "Run an ad hoc read-only Cypher query on Neo4j; a query that writes is refused",
+		"  query --store neo4j cypher 'MATCH (s:State)-[:MEMBER_OF]->(f:Forum {id: $f}) RETURN s.name' f=QUAD",
+		"cypher needs a query", cypherRunner.ReadCypher)
 	return []*cobra.Command{list, run, adhoc}
+}
+
+// cypherCommand builds a command whose first argument goes to call with
+// the key=value parameters that follow it.
+func cypherCommand(g *globals, use, short, example, missing string,
+	call func(cypherRunner, context.Context, string, map[string]any) (neo4j.Table, error)) *cobra.Command {
+	return &cobra.Command{
+		Use: use, Short: short, Example: example,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) < 1 {
+				return argsError{errors.New(missing)}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			params, err := parseParams(args[1:])
+			if err != nil {
+				return err
+			}
+			return answerCypher(g, cmd, func(ctx context.Context, r cypherRunner) (neo4j.Table, error) {
+				return call(r, ctx, args[0], params)
+			})
+		},
+	}
 }
 
 // formatOf is the output format from the flag or the configuration,

@@ -45,3 +45,20 @@ func (g *Generator) WriteFiles(dir string, n int) error {
 	}
 	return nil
 }
+
+// WriteJSONLFile writes n readouts generated from seed to a JSON Lines file.
+func WriteJSONLFile(path string, seed uint64, n int) error {
+	g, err := New(seed)
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := g.WriteJSONL(f, n); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

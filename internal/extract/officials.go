@@ -430,12 +430,7 @@ func (d *doc) findSurnames(s *sentence) {
 	if len(d.order) == 0 {
 		return
 	}
-	taken := make([]bool, len(s.toks))
-	for _, m := range s.mentions {
-		for i := m.start; i < m.end; i++ {
-			taken[i] = true
-		}
-	}
+	taken := takenTokens(s)
 	var added []mention
 	for i, t := range s.toks {
 		if taken[i] || !isNameWord(t) {
@@ -454,15 +449,21 @@ func (d *doc) findSurnames(s *sentence) {
 	}
 }
 
-// findGluedNames catches names whose parts are run together with no title
-// before them ("KamikawaYoko met ...") when the lexicon knows the person.
-func (d *doc) findGluedNames(s *sentence) {
+// takenTokens marks the tokens some mention already covers.
+func takenTokens(s *sentence) []bool {
 	taken := make([]bool, len(s.toks))
 	for _, m := range s.mentions {
 		for i := m.start; i < m.end; i++ {
 			taken[i] = true
 		}
 	}
+	return taken
+}
+
+// findGluedNames catches names whose parts are run together with no title
+// before them ("KamikawaYoko met ...") when the lexicon knows the person.
+func (d *doc) findGluedNames(s *sentence) {
+	taken := takenTokens(s)
 	var added []mention
 	for i, t := range s.toks {
 		if taken[i] {

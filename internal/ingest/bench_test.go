@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -15,18 +14,9 @@ import (
 func benchCorpus(b *testing.B, n int) string {
 	b.Helper()
 	path := filepath.Join(b.TempDir(), "corpus.jsonl")
-	f, err := os.Create(path)
-	if err != nil {
+	if err := corpus.WriteJSONLFile(path, 1, n); err != nil {
 		b.Fatal(err)
 	}
-	g, err := corpus.New(1)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := g.WriteJSONL(f, n); err != nil {
-		b.Fatal(err)
-	}
-	f.Close()
 	return path
 }
 

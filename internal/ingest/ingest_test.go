@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -80,15 +79,9 @@ func TestStoreIdempotent(t *testing.T) {
 // handed on.
 func TestInterruptStopsAtReadoutBoundary(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "c.jsonl")
-	f, _ := os.Create(path)
-	g, err := corpus.New(3)
-	if err != nil {
+	if err := corpus.WriteJSONLFile(path, 3, 3000); err != nil {
 		t.Fatal(err)
 	}
-	if err := g.WriteJSONL(f, 3000); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	seen := 0
 	sum, err := Run(ctx, Options{Paths: []string{path}, Workers: 2, BatchSize: 10}, func(_ context.Context, r *Result) error {

@@ -41,18 +41,9 @@ func buildGraph(b *testing.B, path string, n int) {
 	b.Logf("building a %d-readout graph in %s (kept for later runs)", n, path)
 	dir := b.TempDir()
 	jsonl := filepath.Join(dir, "corpus.jsonl")
-	f, err := os.Create(jsonl)
-	if err != nil {
+	if err := corpus.WriteJSONLFile(jsonl, 1, n); err != nil {
 		b.Fatal(err)
 	}
-	g, err := corpus.New(1)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := g.WriteJSONL(f, n); err != nil {
-		b.Fatal(err)
-	}
-	f.Close()
 	tmp := path + ".building"
 	os.Remove(tmp)
 	s, err := embedded.Open(tmp, embedded.Options{})
