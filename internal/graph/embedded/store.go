@@ -39,7 +39,7 @@ type Store struct {
 	path string
 	opts Options
 
-	mu    sync.Mutex // guards adj
+	mu    sync.Mutex // guards adj and wrote
 	adj   *adjacency
 	wrote int64 // bumped by every write through this Store, to invalidate adj
 }
