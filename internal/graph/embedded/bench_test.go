@@ -2,6 +2,7 @@ package embedded_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -30,6 +31,11 @@ func benchGraph(b *testing.B, n int) *embedded.Store {
 		buildGraph(b, path, n)
 	}
 	s, err := embedded.Open(path, embedded.Options{ReadOnly: true})
+	if errors.Is(err, embedded.ErrVersion) {
+		os.Remove(path) // kept by an older version: build it again
+		buildGraph(b, path, n)
+		s, err = embedded.Open(path, embedded.Options{ReadOnly: true})
+	}
 	if err != nil {
 		b.Fatal(err)
 	}
