@@ -25,6 +25,12 @@ type doc struct {
 	parties []string
 	home    string // the state whose ministry published the readout, when it shows
 
+	// factDate dates the facts of the sentence being related: its own date
+	// ("on Tuesday"), else that of the meeting it belongs to, else the
+	// readout's.
+	factDate    string
+	meetingDate string
+
 	edges   []graph.Edge
 	edgeSet map[edgeKey]bool
 	topics  map[string]string // topic id -> name, for the topics edges point at

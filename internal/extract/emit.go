@@ -18,7 +18,11 @@ func (d *doc) addEdge(t schema.RelType, from, to, evidence string, props map[str
 		return
 	}
 	d.edgeSet[k] = true
-	d.edges = append(d.edges, graph.Edge{Type: t, From: from, To: to, Readout: d.r.ID, Date: d.r.Date, Evidence: evidence, Props: props})
+	date := d.factDate
+	if date == "" {
+		date = d.r.Date
+	}
+	d.edges = append(d.edges, graph.Edge{Type: t, From: from, To: to, Readout: d.r.ID, Date: date, Evidence: evidence, Props: props})
 }
 
 // emit builds the document: the readout node, every node mentioned, the
@@ -37,6 +41,7 @@ func (d *doc) emit() graph.Document {
 			}
 		}
 	}
+	d.factDate = d.r.Date // an official represents a state as of the readout
 	for _, o := range d.order {
 		add(graph.Node{Label: schema.Official, ID: o.id, Name: o.name, Props: officialProps(o)})
 		if to, ok := d.representedNode(o.state); ok {

@@ -4,14 +4,30 @@ import (
 	"strings"
 
 	"github.com/diplograph/diplograph/internal/lexicon"
+	"github.com/diplograph/diplograph/internal/readout"
 	"github.com/diplograph/diplograph/internal/schema"
 	"github.com/diplograph/diplograph/internal/text"
 )
 
-// findHome guesses the state whose government published the readout: the
-// state of the first official it names. An unqualified role ("the
-// Secretary") that no participant fills is looked up in that state.
+// homeCues are phrases only one government's releases carry.
+var homeCues = []struct{ phrase, state string }{
+	{"Office of the Spokesperson", "US"}, {"Department of State", "US"}, {"State Department", "US"},
+	{"White House", "US"}, {"Department of Defense", "US"},
+	{"Ministry of Foreign Affairs of Japan", "JP"}, {"Ministry of External Affairs", "IN"},
+	{"Foreign, Commonwealth and Development Office", "GB"}, {"Department of Foreign Affairs and Trade", "AU"},
+}
+
+// findHome guesses the state whose government published the readout: one
+// its release format names, else the state of the first official it names.
+// An unqualified role ("the Secretary") that no participant fills is looked
+// up in that state.
 func (d *doc) findHome() {
+	for _, c := range homeCues {
+		if strings.Contains(d.r.Body, c.phrase) {
+			d.home = c.state
+			return
+		}
+	}
 	for _, o := range d.order {
 		if _, ok := d.x.lx.States[o.state]; ok {
 			d.home = o.state
@@ -24,7 +40,20 @@ func (d *doc) findHome() {
 func (d *doc) relate(s *sentence) {
 	d.resolveRoles(s)
 	trigs := findTriggers(s.toks)
+	own, dated := readout.DateIn(s.text, d.r.Date)
+	switch {
+	case dated:
+		d.factDate = own
+	case d.meetingDate != "":
+		d.factDate = d.meetingDate
+	default:
+		d.factDate = d.r.Date
+	}
 	meeting := d.relateMeeting(s, trigs)
+	if len(meeting) > 0 {
+		// Later sentences about this meeting share its date.
+		d.meetingDate = d.factDate
+	}
 	d.relateTopics(s, trigs, meeting)
 	d.relateMembership(s)
 }

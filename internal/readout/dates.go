@@ -193,3 +193,63 @@ func ResolveRelative(word, ref string) (string, error) {
 	back := (int(r.Weekday()) - int(wd) + 7) % 7
 	return r.AddDate(0, 0, -back).Format("2006-01-02"), nil
 }
+
+var (
+	onMonthDay = regexp.MustCompile(`\b[Oo]n\s+(?:` + monthPattern + `\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+` + monthPattern + `)\b`)
+	onWeekday  = regexp.MustCompile(`(?i)\b(?:on|last|this past)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
+	todayWord  = regexp.MustCompile(`(?i)\b(today|yesterday)\b`)
+)
+
+// factWindow bounds how far before the readout's date a date in its text
+// may be and still be when the reported meeting happened; an older date
+// ("the treaty of 1990") is about something else.
+const factWindow = 92 * 24 * time.Hour
+
+// DateIn finds when a sentence of a readout dated ref says its events
+// happened: a full date near ref, "on March 4", "on Tuesday" (the latest
+// Tuesday on or before ref), "today" or "yesterday". It reports false when
+// the sentence gives no such date; without ref only a full date counts.
+func DateIn(sentence, ref string) (string, bool) {
+	if d, ok := ParseDate(sentence); ok {
+		// A full date far from the readout's is about something else,
+		// and its day and month must not be read again as a near date.
+		if nearRef(d, ref) {
+			return d, true
+		}
+		return "", false
+	}
+	if ref == "" {
+		return "", false
+	}
+	if m := onMonthDay.FindString(sentence); m != "" {
+		if d, ok := ResolvePartial(m, ref); ok && nearRef(d, ref) {
+			return d, true
+		}
+	}
+	if m := onWeekday.FindStringSubmatch(sentence); m != nil {
+		if d, err := ResolveRelative(m[1], ref); err == nil {
+			return d, true
+		}
+	}
+	if m := todayWord.FindStringSubmatch(sentence); m != nil {
+		if d, err := ResolveRelative(m[1], ref); err == nil {
+			return d, true
+		}
+	}
+	return "", false
+}
+
+// nearRef reports whether date d could be the date of a meeting a readout
+// dated ref reports: no later than a week after it, no earlier than a
+// quarter before. Any date is near an unknown ref.
+func nearRef(d, ref string) bool {
+	if ref == "" {
+		return true
+	}
+	t, err1 := time.Parse("2006-01-02", d)
+	r, err2 := time.Parse("2006-01-02", ref)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	return !t.After(r.AddDate(0, 0, 7)) && r.Sub(t) <= factWindow
+}

@@ -195,3 +195,23 @@ func TestContentIDIsStable(t *testing.T) {
 		t.Error("different words give the same id")
 	}
 }
+
+func TestDateIn(t *testing.T) {
+	cases := []struct{ sentence, ref, want string }{
+		{"The Secretary met the Minister on Tuesday.", "2024-07-26", "2024-07-23"},
+		{"They spoke by phone today.", "2024-07-26", "2024-07-26"},
+		{"On March 4 the ministers met in Delhi.", "2023-03-10", "2023-03-04"},
+		{"The ministers met on 28 December.", "2024-01-03", "2023-12-28"},
+		{"Tokyo, 4 March 2023: the ministers met.", "2023-03-04", "2023-03-04"},
+		{"They recalled the treaty signed on 4 March 1990.", "2023-03-04", ""},
+		{"They will meet again on 1 June 2024.", "2023-03-04", ""},
+		{"The ministers met.", "2023-03-04", ""},
+		{"They spoke on Tuesday.", "", ""},
+	}
+	for _, c := range cases {
+		got, _ := DateIn(c.sentence, c.ref)
+		if got != c.want {
+			t.Errorf("DateIn(%q, %q) = %q, want %q", c.sentence, c.ref, got, c.want)
+		}
+	}
+}
