@@ -40,8 +40,14 @@ type result struct {
 
 func runCmd(t *testing.T, stdin string, name string, args ...string) result {
 	t.Helper()
+	return runCmdEnv(t, nil, stdin, name, args...)
+}
+
+// runCmdEnv runs a command with extra environment variables.
+func runCmdEnv(t *testing.T, env []string, stdin string, name string, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(filepath.Join(bin, name), args...)
-	cmd.Env = cleanEnv()
+	cmd.Env = append(cleanEnv(), env...)
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
@@ -206,5 +212,56 @@ func TestStdinAndUsageErrors(t *testing.T) {
 	}
 	if u := runCmd(t, "", "query", "--db", db, "--format", "xml", "members", "Quad"); u.code != 2 {
 		t.Errorf("bad format: exit %d, want 2", u.code)
+	}
+}
+
+// TestCypherNeverReachesEmbedded checks that Cypher, however destructive,
+// is refused before it reaches the embedded store, which stays as it was.
+func TestCypherNeverReachesEmbedded(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	if r := runCmd(t, "", "ingest", "--db", db, "../fixtures/readouts"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	before := runCmd(t, "", "query", "--db", db, "check", "--format", "csv").stdout
+	for _, q := range []string{"MATCH (n) DETACH DELETE n", "CREATE (n:State {id: 'ZZ'})", "CALL db.clearQueryCaches()"} {
+		r := runCmd(t, "", "query", "--db", db, "cypher", q)
+		if r.code != 2 || !strings.Contains(r.stderr, "needs the neo4j store") {
+			t.Errorf("%q: exit %d, %s", q, r.code, r.stderr)
+		}
+	}
+	if r := runCmd(t, "", "query", "--db", db, "run", "stats"); r.code != 2 {
+		t.Errorf("run on embedded: exit %d", r.code)
+	}
+	if after := runCmd(t, "", "query", "--db", db, "check", "--format", "csv").stdout; after != before {
+		t.Errorf("store changed:\n%s\n%s", before, after)
+	}
+}
+
+// TestFlagsOverrideConfig checks the order file < environment < flag.
+func TestFlagsOverrideConfig(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.yaml")
+	os.WriteFile(cfg, []byte("db: "+filepath.Join(dir, "from-file.db")+"\nquery:\n  format: csv\n"), 0o644)
+	if r := runCmd(t, "", "ingest", "--config", cfg, "../fixtures/readouts/01_wong-balakrishnan-singapore.txt"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "from-file.db")); err != nil {
+		t.Errorf("config file's db not used: %v", err)
+	}
+	r := runCmd(t, "", "query", "--config", cfg, "members", "ASEAN")
+	if !strings.HasPrefix(r.stdout, "from,relation") {
+		t.Errorf("config file's format not used:\n%s%s", r.stdout, r.stderr)
+	}
+	r = runCmdEnv(t, []string{"DIPLOGRAPH_QUERY_FORMAT=json"}, "", "query", "--config", cfg, "members", "ASEAN")
+	if !strings.HasPrefix(strings.TrimSpace(r.stdout), "[") {
+		t.Errorf("environment did not override the file:\n%s", r.stdout)
+	}
+	r = runCmdEnv(t, []string{"DIPLOGRAPH_QUERY_FORMAT=json"}, "", "query", "--config", cfg, "--format", "table", "members", "ASEAN")
+	if !strings.HasPrefix(r.stdout, "Members of") {
+		t.Errorf("flag did not override the environment:\n%s", r.stdout)
+	}
+	tooBig := runCmd(t, "", "ingest", "--config", cfg, "--max-file-bytes", "100", "../fixtures/readouts/01_wong-balakrishnan-singapore.txt")
+	if tooBig.code != 1 || !strings.Contains(tooBig.stderr, "larger than the size limit") {
+		t.Errorf("--max-file-bytes: exit %d, %s", tooBig.code, tooBig.stderr)
 	}
 }

@@ -63,6 +63,12 @@ configured store: an embedded file by default, or Neo4j.`,
 	f.StringVar(&opts.format, "format", "text", "output: text or json")
 	f.Int("workers", 0, "extraction workers (default: one per CPU)")
 	f.Int("batch-size", 0, "rows per Neo4j write statement")
+	f.String("neo4j-uri", "", "Neo4j server (bolt://, neo4j://, neo4j+s://, bolt+s://); the password comes only from DIPLOGRAPH_NEO4J_PASSWORD or a password file")
+	f.String("neo4j-user", "", "Neo4j user")
+	f.String("neo4j-database", "", "Neo4j database")
+	f.Int64("max-file-bytes", 0, "largest readout file accepted")
+	f.Int("max-line-bytes", 0, "longest JSON Lines record accepted")
+	f.Int("max-records", 0, "most readouts read from one JSON Lines file")
 	f.BoolVarP(&opts.verbose, "verbose", "v", false, "print a line per readout")
 	cmd.SetArgs(args)
 	cmd.SetIn(stdin)
@@ -82,6 +88,8 @@ configured store: an embedded file by default, or Neo4j.`,
 // flagKeys maps flags to the config keys they override.
 var flagKeys = config.FlagKeys{
 	"store": "store", "db": "db", "workers": "ingest.workers", "batch-size": "neo4j.batch_size",
+	"neo4j-uri": "neo4j.uri", "neo4j-user": "neo4j.user", "neo4j-database": "neo4j.database",
+	"max-file-bytes": "ingest.max_file_bytes", "max-line-bytes": "ingest.max_line_bytes", "max-records": "ingest.max_records",
 }
 
 type usageError struct{ error }

@@ -56,6 +56,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	pf.String("store", "", "store: embedded or neo4j (default: neo4j when neo4j.uri is set, else embedded)")
 	pf.String("db", "", "embedded store file")
 	pf.StringVar(&g.format, "format", "", "output: table, json or csv (default from config, else table)")
+	pf.String("neo4j-uri", "", "Neo4j server; the password comes only from DIPLOGRAPH_NEO4J_PASSWORD or a password file")
+	pf.String("neo4j-user", "", "Neo4j user")
+	pf.String("neo4j-database", "", "Neo4j database")
 	root.AddCommand(questionCommands(&g)...)
 	root.AddCommand(cypherCommands(&g)...)
 	root.SetArgs(args)
@@ -85,7 +88,8 @@ type argsError struct{ error }
 
 // open loads the configuration and opens the store read-only.
 func open(cmd *cobra.Command, g *globals) (*session, error) {
-	cfg, err := config.Load(g.config, cmd.Flags(), config.FlagKeys{"store": "store", "db": "db", "format": "query.format", "max-hops": "query.max_hops"})
+	cfg, err := config.Load(g.config, cmd.Flags(), config.FlagKeys{"store": "store", "db": "db", "format": "query.format", "max-hops": "query.max_hops",
+		"neo4j-uri": "neo4j.uri", "neo4j-user": "neo4j.user", "neo4j-database": "neo4j.database"})
 	if err != nil {
 		return nil, setupError{err}
 	}
