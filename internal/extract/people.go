@@ -1,0 +1,218 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph/internal/lexicon"
+	"github.com/diplograph/diplograph/internal/text"
+)
+
+// resolvePerson picks, among the lexicon tenures a name form matches, the
+// one that fits the state, office and the readout's date best.
+func (d *doc) resolvePerson(people []int, state, office, title string) *official {
+	lx := d.x.lx
+	best, bestScore := -1, -1
+	for _, i := range people {
+		h := lx.Officials[i]
+		score := 0
+		if h.HeldOn(d.r.Date) {
+			score += 4
+		}
+		if state != "" && h.State == state {
+			score += 2
+		}
+		if office != "" && h.Office == office {
+			score++
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	h := lx.Officials[best]
+	o := &official{name: h.Name, title: h.Title, office: h.Office, state: h.State}
+	if title != "" && office != h.Office {
+		// The text speaks of another office than the one the table knows
+		// this person for: trust the text.
+		o.title, o.office = title, office
+	}
+	if state != "" && o.state == "" {
+		o.state = state
+	}
+	return o
+}
+
+// bySurname finds a person by surname: first among the officials this
+// readout already named, then in the lexicon by state, office and date.
+func (d *doc) bySurname(surname, state, office string) *official {
+	norm := text.Normalize(surname)
+	for _, o := range d.order {
+		f := strings.Fields(o.name)
+		if len(f) > 0 && (text.Normalize(f[len(f)-1]) == norm || text.Normalize(f[0]) == norm) {
+			return o
+		}
+	}
+	var people []int
+	for _, i := range d.x.lx.BySurname(surname) {
+		h := d.x.lx.Officials[i]
+		if h.HeldOn(d.r.Date) && (state == "" || h.State == state) {
+			people = append(people, i)
+		}
+	}
+	if len(people) == 0 {
+		return nil
+	}
+	return d.resolvePerson(people, state, office, "")
+}
+
+// addOfficial registers an official, merging with one already named.
+func (d *doc) addOfficial(o *official, evidence string) *official {
+	if o.id == "" {
+		o.id = lexicon.OfficialID(o.name)
+	}
+	if have, ok := d.officials[o.id]; ok {
+		if have.state == "" {
+			have.state = o.state
+		}
+		if have.title == "" || (have.office == "minister" && o.office != "minister") {
+			have.title, have.office = o.title, o.office
+		}
+		return have
+	}
+	o.evidence = evidence
+	d.officials[o.id] = o
+	d.order = append(d.order, o)
+	return o
+}
+
+// mergeSurnames folds an official known only by one name ("Foreign
+// Minister Kuleba" in a heading) into the official the readout names in
+// full elsewhere ("Dmytro Kuleba"), when their states agree.
+func (d *doc) mergeSurnames() {
+	into := map[*official]*official{}
+	for _, o := range d.order {
+		if strings.Contains(o.name, " ") {
+			continue
+		}
+		norm := text.Normalize(o.name)
+		for _, p := range d.order {
+			f := strings.Fields(p.name)
+			if p == o || len(f) < 2 || (o.state != "" && p.state != "" && o.state != p.state) {
+				continue
+			}
+			if text.Normalize(f[len(f)-1]) == norm || text.Normalize(f[0]) == norm {
+				into[o] = p
+				break
+			}
+		}
+	}
+	if len(into) == 0 {
+		return
+	}
+	for _, s := range d.sentences {
+		for i := range s.mentions {
+			if p, ok := into[s.mentions[i].off]; ok {
+				s.mentions[i].off = p
+			}
+		}
+	}
+	kept := d.order[:0]
+	for _, o := range d.order {
+		if p, ok := into[o]; ok {
+			delete(d.officials, o.id)
+			if p.title == "" {
+				p.title, p.office = o.title, o.office
+			}
+			continue
+		}
+		kept = append(kept, o)
+	}
+	d.order = kept
+}
+
+// findSurnames marks bare surnames of officials the readout already named
+// ("Blinken and Hayashi agreed ...").
+func (d *doc) findSurnames(s *sentence) {
+	if len(d.order) == 0 {
+		return
+	}
+	taken := takenTokens(s)
+	var added []mention
+	for i, t := range s.toks {
+		if taken[i] || !isNameWord(t) {
+			continue
+		}
+		for _, o := range d.order {
+			f := strings.Fields(o.name)
+			if len(f) > 1 && text.Normalize(f[len(f)-1]) == t.Norm {
+				added = append(added, mention{kind: mOfficial, start: i, end: i + 1, off: o})
+				break
+			}
+		}
+	}
+	if len(added) > 0 {
+		s.mentions = mergeMentions(s.mentions, added)
+	}
+}
+
+// takenTokens marks the tokens some mention already covers.
+func takenTokens(s *sentence) []bool {
+	taken := make([]bool, len(s.toks))
+	for _, m := range s.mentions {
+		for i := m.start; i < m.end; i++ {
+			taken[i] = true
+		}
+	}
+	return taken
+}
+
+// findGluedNames catches names whose parts are run together with no title
+// before them ("KamikawaYoko met ...") when the lexicon knows the person.
+func (d *doc) findGluedNames(s *sentence) {
+	taken := takenTokens(s)
+	var added []mention
+	for i, t := range s.toks {
+		if taken[i] {
+			continue
+		}
+		split := splitGlued(t.Text)
+		if split == "" {
+			continue
+		}
+		vals, n := d.x.lx.Entities.LongestAt(text.Tokenize(split), 0, func(_, _ int, e lexicon.Entry) bool { return e.Kind == lexicon.KindPerson })
+		if n == 0 {
+			continue
+		}
+		var people []int
+		for _, v := range vals {
+			people = append(people, atoi(v.ID))
+		}
+		o := d.addOfficial(d.resolvePerson(people, "", "", ""), s.text)
+		added = append(added, mention{kind: mOfficial, start: i, end: i + 1, off: o})
+	}
+	if len(added) > 0 {
+		s.mentions = mergeMentions(s.mentions, added)
+	}
+}
+
+func mergeMentions(a, b []mention) []mention {
+	out := make([]mention, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		if j >= len(b) || (i < len(a) && a[i].start < b[j].start) {
+			out = append(out, a[i])
+			i++
+		} else {
+			out = append(out, b[j])
+			j++
+		}
+	}
+	return out
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
