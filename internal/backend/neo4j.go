@@ -2,12 +2,25 @@ package backend
 
 import (
 	"context"
-	"errors"
 
 	"github.com/diplograph/diplograph/internal/config"
 	"github.com/diplograph/diplograph/internal/graph"
+	"github.com/diplograph/diplograph/internal/graph/neo4j"
 )
 
+// openNeo4j connects to the configured Neo4j server. Read-only, a database
+// Migrate never ran on is graph.ErrNoGraph and writes are refused.
 func openNeo4j(ctx context.Context, cfg config.Config, mode Mode) (graph.Store, error) {
-	return nil, errors.New("neo4j store: not available in this build")
+	s, err := neo4j.Open(ctx, neo4j.Options{
+		URI:       cfg.Neo4j.URI,
+		User:      cfg.Neo4j.User,
+		Password:  cfg.Neo4j.Password,
+		Database:  cfg.Neo4j.Database,
+		BatchSize: cfg.Neo4j.BatchSize,
+		ReadOnly:  mode == ReadOnly,
+	})
+	if err != nil {
+		return nil, err // not a typed nil inside the interface
+	}
+	return s, nil
 }

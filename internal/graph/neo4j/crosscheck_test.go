@@ -183,7 +183,7 @@ func samplePairs(keys []string) [][2]string {
 	perLabel := map[schema.Label]int{}
 	for _, k := range keys {
 		l, _, ok := schema.SplitKey(k)
-		if ok && l != schema.Readout && perLabel[l] < 12 {
+		if ok && l != schema.Readout && perLabel[l] < 8 {
 			perLabel[l]++
 			pick = append(pick, k)
 		}

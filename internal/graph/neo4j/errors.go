@@ -29,6 +29,15 @@ func (s *Store) translate(err error) error {
 	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || translated(err) {
 		return err
 	}
+	var limit *neo4j.TransactionExecutionLimit
+	if errors.As(err, &limit) && len(limit.Errors) > 0 {
+		// The driver gave up retrying: what counts is why the last try failed.
+		if last := s.translate(limit.Errors[len(limit.Errors)-1]); translated(last) || errors.Is(last, context.Canceled) ||
+			errors.Is(last, context.DeadlineExceeded) {
+			return last
+		}
+		return s.redacted(err)
+	}
 	var ne *neo4j.Neo4jError
 	if errors.As(err, &ne) {
 		switch ne.Code {
@@ -76,15 +85,6 @@ func (s *Store) openError(err error) error {
 // connectivity reports whether err means the server could not be reached or
 // the connection was lost, and the cause in a few words.
 func connectivity(err error) (string, bool) {
-	var limit *neo4j.TransactionExecutionLimit
-	if errors.As(err, &limit) {
-		for i := len(limit.Errors) - 1; i >= 0; i-- {
-			if cause, ok := connectivity(limit.Errors[i]); ok {
-				return cause, true
-			}
-		}
-		return "", false
-	}
 	var ce *neo4j.ConnectivityError
 	if errors.As(err, &ce) {
 		if ce.Inner != nil {

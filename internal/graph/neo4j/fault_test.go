@@ -46,7 +46,7 @@ func TestServerStopsMidIngest(t *testing.T) {
 	}
 	defer s.Close()
 	mustMigrate(t, s)
-	docs := variedDocs(t, 1500)
+	docs := variedDocs(t, 600)
 
 	stopped := make(chan struct{})
 	written := 0

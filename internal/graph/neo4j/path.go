@@ -25,161 +25,100 @@ const (
 //
 // It does not use allShortestPaths (path.cypher, for people): Cypher
 // enumerates every combination of parallel edges, which in a corpus where
-// two ministers met fifty times is exponential in the path length. Like
-// the embedded store, Path searches the graph of nodes instead, breadth
-// first, one statement per hop, and reads edges only for the walks it
+// two ministers met fifty times is exponential in the path length. Nor does
+// it search breadth first with a statement per hop: the server then walks
+// every relationship of every hub on the way, seconds on a million
+// relationships. Like the embedded store, it searches a cached graph of
+// nodes (see adjacency) in memory and reads edges only for the walks it
 // returns.
 func (s *Store) Path(ctx context.Context, from, to string, maxHops int) ([]graph.Path, error) {
-	if from == to {
-		return []graph.Path{}, nil
-	}
-	a, b, err := s.pathEnds(ctx, from, to)
-	if err != nil || a.id == "" || b.id == "" {
-		return []graph.Path{}, err
-	}
-	tree, err := s.search(ctx, a, b, maxHops)
+	adj, err := s.adjacency(ctx)
 	if err != nil {
 		return nil, err
 	}
-	walks := tree.walks(a.id, b.id)
-	sort.Slice(walks, func(i, j int) bool { return tree.signature(walks[i]) < tree.signature(walks[j]) })
+	a, ok1 := adj.index[from]
+	b, ok2 := adj.index[to]
+	if !ok1 || !ok2 || from == to {
+		return []graph.Path{}, nil
+	}
+	walks := adj.walks(a, b, maxHops)
+	sort.Slice(walks, func(i, j int) bool { return adj.signature(walks[i]) < adj.signature(walks[j]) })
 	if len(walks) > maxPaths {
 		walks = walks[:maxPaths]
 	}
-	paths, err := s.hydrate(ctx, walks)
+	paths, err := s.hydrate(ctx, adj, walks)
 	if err != nil {
 		return nil, err
 	}
 	return graph.NormalizePaths(paths, maxPaths), nil
 }
 
-// end is a node as the search sees it: element id and key.
-type end struct{ id, key string }
-
-// pathEnds finds both nodes, each only if it has a cited edge.
-func (s *Store) pathEnds(ctx context.Context, from, to string) (end, end, error) {
-	q := fmt.Sprintf("MATCH (n:%s) WHERE n.%s = $id AND $label IN labels(n) AND EXISTS { (n)-[:%s]-() } RETURN elementId(n)",
-		labelList(schema.Labels), schema.PropID, typeList(citedTypes()))
-	var ends [2]end
-	for i, key := range []string{from, to} {
-		label, id, ok := schema.SplitKey(key)
-		if !ok {
-			return end{}, end{}, nil
-		}
-		res, err := s.read(ctx, q, map[string]any{"id": id, "label": string(label)})
-		if err != nil {
-			return end{}, end{}, err
-		}
-		if len(res.Rows) > 0 {
-			ends[i] = end{id: str(res.Rows[0][0]), key: key}
-		}
-	}
-	return ends[0], ends[1], nil
-}
-
-// searchTree is a breadth-first search from a: each node reached, with
-// the nodes one hop nearer to a it was reached from.
-type searchTree struct {
-	keys    map[string]string   // element id to node key
-	parents map[string][]string // element id to the ids it was reached from
-	found   bool
-}
-
-// search expands from a one hop per statement until b is reached or
-// maxHops is spent.
-func (s *Store) search(ctx context.Context, a, b end, maxHops int) (*searchTree, error) {
-	q := fmt.Sprintf("UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id MATCH (n)-[:%s]-(m) "+
-		"RETURN DISTINCT id, elementId(m) AS m, [l IN labels(m) WHERE l IN $labels][0] + ':' + m.%s AS key",
-		typeList(citedTypes()), schema.PropID)
-	labels := make([]string, len(schema.Labels))
-	for i, l := range schema.Labels {
-		labels[i] = string(l)
-	}
-	t := &searchTree{keys: map[string]string{a.id: a.key}, parents: map[string][]string{}}
-	dist := map[string]int{a.id: 0}
-	frontier := []string{a.id}
-	for depth := 1; depth <= maxHops && len(frontier) > 0 && !t.found; depth++ {
-		res, err := s.read(ctx, q, map[string]any{"ids": frontier, "labels": labels})
-		if err != nil {
-			return nil, err
-		}
-		frontier = nil
-		for _, row := range res.Rows {
-			n, m, key := str(row[0]), str(row[1]), str(row[2])
-			d, seen := dist[m]
-			if !seen {
-				dist[m], t.keys[m] = depth, key
-				frontier = append(frontier, m)
-			} else if d != depth {
-				continue
+// walks lists the shortest walks from a to b of at most maxHops hops, at
+// most maxWalks of them.
+func (adj *adjacency) walks(a, b int32, maxHops int) [][]int32 {
+	dist := map[int32]int{a: 0}
+	parents := map[int32][]int32{}
+	frontier := []int32{a}
+	for depth := 1; depth <= maxHops && len(frontier) > 0; depth++ {
+		var next []int32
+		for _, n := range frontier {
+			for _, m := range adj.nbrs[n] {
+				d, seen := dist[m]
+				if !seen {
+					dist[m] = depth
+					next = append(next, m)
+				} else if d != depth {
+					continue
+				}
+				parents[m] = append(parents[m], n)
 			}
-			t.parents[m] = append(t.parents[m], n)
 		}
-		t.found = dist[b.id] > 0
+		if _, found := dist[b]; found {
+			break
+		}
+		frontier = next
 	}
-	return t, nil
+	if _, found := dist[b]; !found {
+		return nil
+	}
+	var out [][]int32
+	var back func(n int32, suffix []int32)
+	back = func(n int32, suffix []int32) {
+		if len(out) >= maxWalks {
+			return
+		}
+		suffix = append([]int32{n}, suffix...)
+		if n == a {
+			out = append(out, suffix)
+			return
+		}
+		for _, p := range parents[n] {
+			back(p, suffix)
+		}
+	}
+	back(b, nil)
+	return out
 }
 
 // signature is a walk's node keys joined as graph.NormalizePaths joins them.
-func (t *searchTree) signature(walk []string) string {
+func (adj *adjacency) signature(walk []int32) string {
 	keys := make([]string, len(walk))
-	for i, id := range walk {
-		keys[i] = t.keys[id]
+	for i, n := range walk {
+		keys[i] = adj.keys[n]
 	}
 	return strings.Join(keys, "|")
 }
 
-// walks lists the shortest walks from a to b as element ids, at most
-// maxWalks of them, found in order of their node keys.
-func (t *searchTree) walks(a, b string) [][]string {
-	if !t.found {
-		return nil
-	}
-	children := map[string][]string{}
-	onPath := map[string]bool{b: true}
-	queue := []string{b}
-	for len(queue) > 0 {
-		m := queue[0]
-		queue = queue[1:]
-		for _, n := range t.parents[m] {
-			children[n] = append(children[n], m)
-			if !onPath[n] {
-				onPath[n] = true
-				queue = append(queue, n)
-			}
-		}
-	}
-	for _, c := range children {
-		sort.Slice(c, func(i, j int) bool { return t.keys[c[i]] < t.keys[c[j]] })
-	}
-	var out [][]string
-	var walk func(prefix []string)
-	walk = func(prefix []string) {
-		last := prefix[len(prefix)-1]
-		if last == b {
-			out = append(out, append([]string(nil), prefix...))
-			return
-		}
-		for _, c := range children[last] {
-			if len(out) >= maxWalks {
-				return
-			}
-			walk(append(prefix, c))
-		}
-	}
-	walk([]string{a})
-	return out
-}
-
-// hydrate reads every edge of every hop of the walks and turns each walk
-// into a path through the preferred edge at each hop.
-func (s *Store) hydrate(ctx context.Context, walks [][]string) ([]graph.Path, error) {
+// hydrate reads the edges of every hop of the walks, only those of the
+// latest date between each two nodes, and turns each walk into a path
+// through the preferred edge at each hop.
+func (s *Store) hydrate(ctx context.Context, adj *adjacency, walks [][]int32) ([]graph.Path, error) {
 	type pair struct{ a, b string }
 	var params []any
 	byPair := map[pair][]graph.Hop{}
 	for _, w := range walks {
 		for i := 0; i+1 < len(w); i++ {
-			if p := (pair{w[i], w[i+1]}); byPair[p] == nil {
+			if p := (pair{adj.elem[w[i]], adj.elem[w[i+1]]}); byPair[p] == nil {
 				byPair[p] = []graph.Hop{}
 				params = append(params, []any{p.a, p.b})
 			}
@@ -188,8 +127,10 @@ func (s *Store) hydrate(ctx context.Context, walks [][]string) ([]graph.Path, er
 	if len(params) == 0 {
 		return nil, nil
 	}
+	cited := typeList(citedTypes())
 	q := fmt.Sprintf("UNWIND $pairs AS pair MATCH (a) WHERE elementId(a) = pair[0] MATCH (b) WHERE elementId(b) = pair[1] "+
-		"MATCH (a)-[r:%s]-(b) RETURN a, r, b", typeList(citedTypes()))
+		"CALL (a, b) { MATCH (a)-[r:%[1]s]-(b) WITH max(r.%[2]s) AS latest "+
+		"MATCH (a)-[r:%[1]s]-(b) WHERE r.%[2]s = latest RETURN r } RETURN a, r, b", cited, schema.PropDate)
 	res, err := s.read(ctx, q, map[string]any{"pairs": params})
 	if err != nil {
 		return nil, err
@@ -210,7 +151,7 @@ func (s *Store) hydrate(ctx context.Context, walks [][]string) ([]graph.Path, er
 	paths := make([]graph.Path, len(walks))
 	for i, w := range walks {
 		for j := 0; j+1 < len(w); j++ {
-			paths[i] = append(paths[i], best[pair{w[j], w[j+1]}])
+			paths[i] = append(paths[i], best[pair{adj.elem[w[j]], adj.elem[w[j+1]]}])
 		}
 	}
 	return paths, nil

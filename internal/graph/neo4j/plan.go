@@ -181,7 +181,7 @@ func (p plan) nodePhase() phase {
 	var ph phase
 	for i, g := range p.nodes {
 		ph.subqueries = append(ph.subqueries, fmt.Sprintf(
-			"CALL () { UNWIND $rows AS row WITH row WHERE row.g = %d "+
+			"CALL () { UNWIND [r IN $rows WHERE r.g = %d] AS row "+
 				"MERGE (n:%s {%s: row.id}) SET n.%s = row.name, n += row.props }",
 			i, g.label, schema.PropID, schema.PropName))
 		ph.rows = append(ph.rows, tagged(g.rows, i)...)
@@ -201,7 +201,7 @@ func (p plan) edgePhase() phase {
 	var ph phase
 	for i, g := range p.edges {
 		ph.subqueries = append(ph.subqueries, fmt.Sprintf(
-			"CALL () { UNWIND $rows AS row WITH row WHERE row.g = %[1]d "+
+			"CALL () { UNWIND [r IN $rows WHERE r.g = %[1]d] AS row "+
 				"MATCH (a:%[2]s {%[4]s: row.from}) MATCH (b:%[3]s {%[4]s: row.to}) "+
 				"WITH a, b, row, EXISTS { MATCH (s)-[x:%[5]s]->(e) USING INDEX x:%[5]s(%[6]s) "+
 				"WHERE x.%[6]s = row.readout AND s = a AND e = b } AS stored "+

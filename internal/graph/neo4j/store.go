@@ -11,6 +11,7 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/diplograph/diplograph/internal/graph"
@@ -57,7 +58,10 @@ const DefaultBatchSize = 500
 type Store struct {
 	driver neo4j.DriverWithContext
 	opts   Options
-	where  string // the redacted URI, for messages
+	where  string // the URI without credentials, for messages
+
+	mu  sync.Mutex // guards adj
+	adj *adjacency // the shape of the graph Path searches, cached
 }
 
 // Open connects to the server and checks that the database answers. It does

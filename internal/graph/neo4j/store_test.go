@@ -73,6 +73,18 @@ func TestTranslateAuthFailure(t *testing.T) {
 	if !errors.Is(err, graph.ErrUnavailable) || !strings.Contains(err.Error(), `authentication failed for user "alice"`) {
 		t.Errorf("auth failure: %v", err)
 	}
+	for _, cause := range []error{
+		&neo4j.ConnectivityError{Inner: errors.New("connection reset by peer")},
+		&neo4j.Neo4jError{Code: codeDatabaseDown, Msg: "database is shutting down"},
+	} {
+		limit := &neo4j.TransactionExecutionLimit{Cause: "timeout", Errors: []error{cause}}
+		if err := s.translate(limit); !errors.Is(err, graph.ErrUnavailable) {
+			t.Errorf("retries exhausted on %v: %v, want ErrUnavailable", cause, err)
+		}
+	}
+	if err := s.translate(&neo4j.Neo4jError{Code: codeAccessMode, Msg: "Writing in read access mode not allowed"}); !errors.Is(err, graph.ErrReadOnly) {
+		t.Errorf("access mode: %v", err)
+	}
 	err = s.translate(errors.New("driver said hunter2"))
 	if strings.Contains(err.Error(), "hunter2") {
 		t.Errorf("translate echoes the password: %v", err)

@@ -7,6 +7,10 @@ MATCH (a:State|Official|Forum|Topic|Readout {id: idA})
 WHERE labelA IN labels(a)
 MATCH (b:State|Official|Forum|Topic|Readout {id: idB})
 WHERE labelB IN labels(b)
-MATCH (a)-[ra:MEMBER_OF]->(f:Forum)<-[rb:MEMBER_OF]-(b)
-RETURN f.id AS forum, f.name AS name, collect(DISTINCT ra.readout) AS cited_for_a, collect(DISTINCT rb.readout) AS cited_for_b
+// Each side's citations collected apart: joining them would multiply them.
+MATCH (a)-[ra:MEMBER_OF]->(f:Forum)
+WITH b, f, collect(DISTINCT ra.readout) AS cited_for_a
+MATCH (b)-[rb:MEMBER_OF]->(f)
+WITH f, cited_for_a, collect(DISTINCT rb.readout) AS cited_for_b
+RETURN f.id AS forum, f.name AS name, cited_for_a, cited_for_b
 ORDER BY name

@@ -17,7 +17,14 @@ WITH nb, sideA, collect(DISTINCT officialB) AS officialsB
 WITH sideA, [nb] + officialsB AS sideB
 UNWIND sideA + sideB AS s
 MATCH (s)-[rel:DISCUSSED]->(topic)
-WHERE (s IN sideA AND EXISTS { MATCH (y)-[f:DISCUSSED]->(topic) WHERE y IN sideB AND f.readout = rel.readout })
-   OR (s IN sideB AND EXISTS { MATCH (y)-[f:DISCUSSED]->(topic) WHERE y IN sideA AND f.readout = rel.readout })
-RETURN DISTINCT s AS from, rel, topic AS to
+WITH DISTINCT sideA, sideB, s, rel, topic
+// The other side's citation of the same topic in the same readout, found
+// through the readout index: a topic is discussed in thousands of readouts.
+WHERE (s IN sideA AND EXISTS {
+         MATCH (y)-[f:DISCUSSED]->(t) USING INDEX f:DISCUSSED(readout)
+         WHERE f.readout = rel.readout AND t = topic AND y IN sideB })
+   OR (s IN sideB AND EXISTS {
+         MATCH (y)-[f:DISCUSSED]->(t) USING INDEX f:DISCUSSED(readout)
+         WHERE f.readout = rel.readout AND t = topic AND y IN sideA })
+RETURN s AS from, rel, topic AS to
 ORDER BY to.name, rel.date

@@ -1,0 +1,106 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/diplograph/diplograph/internal/schema"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// adjacency is the graph's shape without its properties or its parallel
+// edges: which nodes a cited edge joins, each pair once. A corpus cites the
+// same two ministers' meeting, or a state's membership of a forum, again
+// and again, so this is a small fraction of the relationships, small
+// enough to search in memory. It is cached on the Store and read again
+// when the database has committed anything since (its bookmark changed).
+type adjacency struct {
+	bookmark string
+	index    map[string]int32 // node key to node number
+	keys     []string         // node number to key
+	elem     []string         // node number to element id
+	nbrs     [][]int32        // node number to its neighbours, each once
+}
+
+// adjacency returns the cached adjacency, or reads it again if the
+// database has changed since.
+func (s *Store) adjacency(ctx context.Context) (*adjacency, error) {
+	now, err := s.bookmark(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.adj != nil && now != "" && s.adj.bookmark == now {
+		return s.adj, nil
+	}
+	adj, err := s.loadAdjacency(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.adj = adj
+	return adj, nil
+}
+
+// bookmark names the last transaction the database committed: a read
+// transaction's bookmark changes whenever anything was committed since.
+func (s *Store) bookmark(ctx context.Context) (string, error) {
+	sess := s.session(ctx, false)
+	defer sess.Close(ctx)
+	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, "RETURN 1", nil)
+		if err != nil {
+			return nil, err
+		}
+		return res.Consume(ctx)
+	})
+	if err != nil {
+		return "", s.translate(err)
+	}
+	return strings.Join(sess.LastBookmarks(), ","), nil
+}
+
+// loadAdjacency reads every distinct pair of nodes a cited edge joins.
+func (s *Store) loadAdjacency(ctx context.Context) (*adjacency, error) {
+	labels := make([]string, len(schema.Labels))
+	for i, l := range schema.Labels {
+		labels[i] = string(l)
+	}
+	key := func(v string) string {
+		return fmt.Sprintf("[l IN labels(%[1]s) WHERE l IN $labels][0] + ':' + %[1]s.%[2]s", v, schema.PropID)
+	}
+	q := fmt.Sprintf("MATCH (a)-[:%s]->(b) WITH DISTINCT a, b RETURN elementId(a), %s, elementId(b), %s",
+		typeList(citedTypes()), key("a"), key("b"))
+	sess := s.session(ctx, false)
+	defer sess.Close(ctx)
+	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		return collect(ctx, tx, q, map[string]any{"labels": labels})
+	})
+	if err != nil {
+		return nil, s.translate(err)
+	}
+	adj := &adjacency{bookmark: strings.Join(sess.LastBookmarks(), ","), index: map[string]int32{}}
+	node := func(elem, key string) int32 {
+		if n, ok := adj.index[key]; ok {
+			return n
+		}
+		n := int32(len(adj.keys))
+		adj.index[key] = n
+		adj.keys = append(adj.keys, key)
+		adj.elem = append(adj.elem, elem)
+		adj.nbrs = append(adj.nbrs, nil)
+		return n
+	}
+	seen := map[[2]int32]bool{}
+	for _, row := range out.(*result).Rows {
+		a, b := node(str(row[0]), str(row[1])), node(str(row[2]), str(row[3]))
+		if a == b || seen[[2]int32{a, b}] || seen[[2]int32{b, a}] {
+			continue
+		}
+		seen[[2]int32{a, b}] = true
+		adj.nbrs[a] = append(adj.nbrs[a], b)
+		adj.nbrs[b] = append(adj.nbrs[b], a)
+	}
+	return adj, nil
+}
