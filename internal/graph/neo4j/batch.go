@@ -37,6 +37,9 @@ func (s *Store) WriteReadouts(ctx context.Context, docs []graph.Document) ([]gra
 	if !s.opts.PerRow {
 		err := s.write(ctx, func(tx neo4j.ManagedTransaction) error {
 			run := txRunner(tx)
+			if canMerge(plans, good) {
+				return s.applyMerged(ctx, run, plans, good, statuses)
+			}
 			for _, i := range good {
 				st, err := s.apply(ctx, run, plans[i], s.opts.BatchSize, false)
 				if err != nil {
@@ -73,4 +76,68 @@ func txRunner(tx neo4j.ManagedTransaction) runner {
 	return func(ctx context.Context, cypher string, params map[string]any) (*result, error) {
 		return collect(ctx, tx, cypher, params)
 	}
+}
+
+// canMerge reports whether a batch's new readouts may share statements: no
+// two of them share an id or an origin (their order would then matter) and
+// every plan has only the schema's shapes of edge, so that their groups
+// line up.
+func canMerge(plans []plan, good []int) bool {
+	ids, origins := map[string]bool{}, map[string]bool{}
+	for _, i := range good {
+		p := plans[i]
+		if ids[p.id] || origins[p.origin] || len(p.edges) != len(edgeShapes) {
+			return false
+		}
+		ids[p.id], origins[p.origin] = true, true
+	}
+	return true
+}
+
+// applyMerged writes a batch with as few statements as it can: readouts
+// the graph does not hold yet are written together, their node rows in one
+// UNWIND and their edge rows in another, instead of a round of statements
+// each; readouts that replace an earlier version go one by one first. Any
+// failure fails the transaction, and WriteReadouts then writes each
+// readout alone.
+func (s *Store) applyMerged(ctx context.Context, run runner, plans []plan, good []int, statuses []graph.WriteStatus) error {
+	var fresh []int
+	for _, i := range good {
+		old, same, err := previousVersions(ctx, run, plans[i])
+		switch {
+		case err != nil:
+			return err
+		case same:
+			statuses[i] = graph.Unchanged
+		case len(old) == 0:
+			fresh = append(fresh, i)
+			statuses[i] = graph.Created
+		default:
+			st, err := s.apply(ctx, run, plans[i], s.opts.BatchSize, false)
+			if err != nil {
+				return err
+			}
+			statuses[i] = st
+		}
+	}
+	if len(fresh) == 0 {
+		return nil
+	}
+	return writeFacts(ctx, run, mergePlans(plans, fresh), s.opts.BatchSize, false)
+}
+
+// mergePlans joins plans whose groups line up into one.
+func mergePlans(plans []plan, which []int) plan {
+	m := plan{nodes: make([]nodeGroup, len(plans[which[0]].nodes)), edges: make([]edgeGroup, len(plans[which[0]].edges))}
+	for _, i := range which {
+		for g, ng := range plans[i].nodes {
+			m.nodes[g].label = ng.label
+			m.nodes[g].rows = append(m.nodes[g].rows, ng.rows...)
+		}
+		for g, eg := range plans[i].edges {
+			m.edges[g].rel, m.edges[g].from, m.edges[g].to = eg.rel, eg.from, eg.to
+			m.edges[g].rows = append(m.edges[g].rows, eg.rows...)
+		}
+	}
+	return m
 }
