@@ -35,29 +35,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gencorpus: %v\n", err)
 		return 1
 	}
-	if *dir != "" {
+	switch {
+	case *dir != "":
 		err = g.WriteFiles(*dir, *n)
-	} else {
-		err = writeJSONL(g, *out, *n, stdout)
+	case *out == "-":
+		err = g.WriteJSONL(stdout, *n)
+	default:
+		err = corpus.WriteJSONLFile(*out, *seed, *n)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "gencorpus: %v\n", err)
 		return 1
 	}
 	return 0
-}
-
-func writeJSONL(g *corpus.Generator, path string, n int, stdout io.Writer) error {
-	if path == "-" {
-		return g.WriteJSONL(stdout, n)
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := g.WriteJSONL(f, n); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }

@@ -7,13 +7,13 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"sort"
 	"testing"
 	"time"
 
 	"github.com/diplograph/diplograph/internal/corpus"
 	"github.com/diplograph/diplograph/internal/graph"
 	"github.com/diplograph/diplograph/internal/graph/embedded"
+	"github.com/diplograph/diplograph/internal/graph/graphtest"
 	"github.com/diplograph/diplograph/internal/ingest"
 )
 
@@ -72,27 +72,6 @@ func buildGraph(b *testing.B, path string, n int) {
 	}
 }
 
-// endpoints picks query endpoints: states and officials of the graph.
-func endpoints(b *testing.B, s *embedded.Store) []string {
-	var keys []string
-	for _, probe := range []string{"a", "e", "i", "o", "u"} {
-		nodes, err := s.FindNodes(context.Background(), probe, 400)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, n := range nodes {
-			if n.Label == "State" || n.Label == "Official" {
-				keys = append(keys, n.Key())
-			}
-		}
-	}
-	sort.Strings(keys)
-	if len(keys) < 50 {
-		b.Fatalf("only %d endpoints", len(keys))
-	}
-	return keys
-}
-
 // BenchmarkQueryPath times `path` between random pairs of states and
 // officials on a graph of over a million edges, the store already open,
 // and reports the median and 99th percentile latency.
@@ -106,7 +85,7 @@ func BenchmarkQueryPath(b *testing.B) {
 	if st.TotalEdges() < 1_000_000 {
 		b.Fatalf("graph has %d edges, want at least 1,000,000", st.TotalEdges())
 	}
-	keys := endpoints(b, s)
+	keys := graphtest.Endpoints(b, s)
 	rng := rand.New(rand.NewPCG(1, 2))
 	if _, err := s.Path(ctx, keys[0], keys[1], 6); err != nil { // loads the adjacency once
 		b.Fatal(err)
@@ -125,19 +104,9 @@ func BenchmarkQueryPath(b *testing.B) {
 			found++
 		}
 	}
-	reportLatency(b, lat)
+	graphtest.ReportLatency(b, lat)
 	b.ReportMetric(float64(st.TotalEdges()), "edges")
 	b.ReportMetric(float64(found)/float64(len(lat)), "found/op")
-}
-
-// reportLatency reports p50-ms and p99-ms of the observed latencies.
-func reportLatency(b *testing.B, lat []time.Duration) {
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	at := func(q float64) float64 {
-		return float64(lat[int(q*float64(len(lat)-1))].Microseconds()) / 1000
-	}
-	b.ReportMetric(at(0.50), "p50-ms")
-	b.ReportMetric(at(0.99), "p99-ms")
 }
 
 var _ graph.Reader = (*embedded.Store)(nil)

@@ -4,11 +4,11 @@ import (
 	"context"
 	"math/rand/v2"
 	"path/filepath"
-	"sort"
 	"testing"
 	"time"
 
 	"github.com/diplograph/diplograph/internal/corpus"
+	"github.com/diplograph/diplograph/internal/graph/graphtest"
 	"github.com/diplograph/diplograph/internal/ingest"
 )
 
@@ -48,7 +48,7 @@ func BenchmarkNeo4jQueryPath(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	keys := pathEndpoints(b, s)
+	keys := graphtest.Endpoints(b, s)
 	rng := rand.New(rand.NewPCG(1, 2))
 	var lat []time.Duration
 	for b.Loop() {
@@ -59,30 +59,6 @@ func BenchmarkNeo4jQueryPath(b *testing.B) {
 		}
 		lat = append(lat, time.Since(start))
 	}
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	at := func(q float64) float64 { return float64(lat[int(q*float64(len(lat)-1))].Microseconds()) / 1000 }
-	b.ReportMetric(at(0.50), "p50-ms")
-	b.ReportMetric(at(0.99), "p99-ms")
+	graphtest.ReportLatency(b, lat)
 	b.ReportMetric(float64(st.TotalEdges()), "edges")
-}
-
-// pathEndpoints picks states and officials of the graph as query ends.
-func pathEndpoints(b *testing.B, s *Store) []string {
-	var keys []string
-	for _, probe := range []string{"a", "e", "i", "o", "u"} {
-		nodes, err := s.FindNodes(context.Background(), probe, 400)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, n := range nodes {
-			if n.Label == "State" || n.Label == "Official" {
-				keys = append(keys, n.Key())
-			}
-		}
-	}
-	sort.Strings(keys)
-	if len(keys) < 50 {
-		b.Fatalf("only %d endpoints", len(keys))
-	}
-	return keys
 }

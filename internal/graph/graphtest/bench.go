@@ -1,0 +1,43 @@
+package graphtest
+
+import (
+	"context"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/diplograph/diplograph/internal/graph"
+	"github.com/diplograph/diplograph/internal/schema"
+)
+
+// Endpoints picks the states and officials of a graph as the ends of path
+// queries for the path benchmarks of every store.
+func Endpoints(b *testing.B, r graph.Reader) []string {
+	b.Helper()
+	var keys []string
+	for _, probe := range []string{"a", "e", "i", "o", "u"} {
+		nodes, err := r.FindNodes(context.Background(), probe, 400)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, n := range nodes {
+			if n.Label == schema.State || n.Label == schema.Official {
+				keys = append(keys, n.Key())
+			}
+		}
+	}
+	sort.Strings(keys)
+	if len(keys) < 50 {
+		b.Fatalf("only %d endpoints", len(keys))
+	}
+	return keys
+}
+
+// ReportLatency reports the median and 99th percentile of observed
+// latencies as p50-ms and p99-ms.
+func ReportLatency(b *testing.B, lat []time.Duration) {
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	at := func(q float64) float64 { return float64(lat[int(q*float64(len(lat)-1))].Microseconds()) / 1000 }
+	b.ReportMetric(at(0.50), "p50-ms")
+	b.ReportMetric(at(0.99), "p99-ms")
+}
