@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/diplograph/diplograph/internal/graph"
+	"github.com/diplograph/diplograph/internal/schema"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
@@ -86,7 +87,7 @@ func canMerge(plans []plan, good []int) bool {
 	ids, origins := map[string]bool{}, map[string]bool{}
 	for _, i := range good {
 		p := plans[i]
-		if ids[p.id] || origins[p.origin] || len(p.edges) != len(edgeShapes) {
+		if ids[p.id] || origins[p.origin] || p.origin == "" || len(p.edges) != len(edgeShapes) {
 			return false
 		}
 		ids[p.id], origins[p.origin] = true, true
@@ -101,12 +102,14 @@ func canMerge(plans []plan, good []int) bool {
 // failure fails the transaction, and WriteReadouts then writes each
 // readout alone.
 func (s *Store) applyMerged(ctx context.Context, run runner, plans []plan, good []int, statuses []graph.WriteStatus) error {
+	versions, err := batchVersions(ctx, run, plans, good)
+	if err != nil {
+		return err
+	}
 	var fresh []int
 	for _, i := range good {
-		old, same, err := previousVersions(ctx, run, plans[i])
+		old, same := versions[i].old, versions[i].same
 		switch {
-		case err != nil:
-			return err
 		case same:
 			statuses[i] = graph.Unchanged
 		case len(old) == 0:
@@ -140,4 +143,42 @@ func mergePlans(plans []plan, which []int) plan {
 		}
 	}
 	return m
+}
+
+// versions is what the graph holds of a readout: earlier versions to
+// replace, or exactly this one already.
+type versions struct {
+	old  []string
+	same bool
+}
+
+// batchVersions looks up what the graph holds of every readout of a batch
+// in one statement, by id and by origin, as previousVersions does for one.
+func batchVersions(ctx context.Context, run runner, plans []plan, good []int) (map[int]versions, error) {
+	ps := make([]map[string]any, len(good))
+	for k, i := range good {
+		ps[k] = map[string]any{"i": i, "id": plans[i].id, "origin": plans[i].origin}
+	}
+	ret := fmt.Sprintf(" WHERE r.%[1]s IS NOT NULL RETURN r.%[2]s AS id, coalesce(r.%[3]s, '') AS origin, r.%[1]s AS fp",
+		propFingerprint, schema.PropID, schema.PropOrigin)
+	q := fmt.Sprintf("UNWIND $ps AS p CALL (p) { MATCH (r:%[1]s {%[2]s: p.id})", schema.Readout, schema.PropID) + ret +
+		fmt.Sprintf(" UNION MATCH (r:%[1]s {%[2]s: p.origin}) USING INDEX r:%[1]s(%[2]s)", schema.Readout, schema.PropOrigin) + ret +
+		" } RETURN p.i AS i, id, origin, fp"
+	res, err := run(ctx, q, map[string]any{"ps": ps})
+	if err != nil {
+		return nil, err
+	}
+	out := map[int]versions{}
+	for _, row := range res.Rows {
+		i := int(row[0].(int64))
+		id, origin, fp := row[1].(string), row[2].(string), row[3].(string)
+		v := out[i]
+		if id == plans[i].id && origin == plans[i].origin && fp == plans[i].fingerprint {
+			v.same = true
+		} else {
+			v.old = append(v.old, id)
+		}
+		out[i] = v
+	}
+	return out, nil
 }
