@@ -131,6 +131,26 @@ func (r DateRange) Contains(date string) bool {
 	return (r.Since == "" || date >= r.Since) && (r.Until == "" || date <= r.Until)
 }
 
+// Filter keeps the hops whose edge date lies within the range.
+func (r DateRange) Filter(hops []Hop) []Hop {
+	out := hops[:0]
+	for _, h := range hops {
+		if r.Contains(h.Edge.Date) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// MaxPaths bounds how many equally short paths a path query returns, and
+// MaxWalks how many it considers: in a dense graph two states can be joined
+// through hundreds of shared topics. Every store uses the same bounds, so
+// that they give the same answer.
+const (
+	MaxPaths = 10
+	MaxWalks = 10000
+)
+
 // Stats counts what a store holds.
 type Stats struct {
 	Nodes    map[schema.Label]int   `json:"nodes"`

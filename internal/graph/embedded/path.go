@@ -23,17 +23,9 @@ type adjacency struct {
 	wrote   int64 // Store.wrote when read
 }
 
-// maxPaths bounds how many equally short paths a query returns, and
-// maxWalks how many it considers: in a dense graph two states can be joined
-// through hundreds of shared topics.
-const (
-	maxPaths = 10
-	maxWalks = 10000
-)
-
 // Path returns the shortest paths between two nodes, using gonum's
 // Dijkstra over the cached adjacency. Of the walks it finds it keeps the
-// first maxPaths in node-key order (graph.NormalizePaths' order), and only
+// first graph.MaxPaths in node-key order (graph.NormalizePaths' order), and only
 // then reads each hop's edge from the database.
 func (s *Store) Path(ctx context.Context, from, to string, maxHops int) ([]graph.Path, error) {
 	adj, err := s.adjacency(ctx)
@@ -55,7 +47,7 @@ func (s *Store) Path(ctx context.Context, from, to string, maxHops int) ([]graph
 	}
 	var walks []walk
 	tree.AllToFunc(v, func(nodes []gonumgraph.Node) {
-		if len(walks) >= maxWalks {
+		if len(walks) >= graph.MaxWalks {
 			return
 		}
 		ids := make([]int64, len(nodes))
@@ -66,8 +58,8 @@ func (s *Store) Path(ctx context.Context, from, to string, maxHops int) ([]graph
 		walks = append(walks, walk{strings.Join(keys, "|"), ids})
 	})
 	sort.Slice(walks, func(i, j int) bool { return walks[i].sig < walks[j].sig })
-	if len(walks) > maxPaths {
-		walks = walks[:maxPaths]
+	if len(walks) > graph.MaxPaths {
+		walks = walks[:graph.MaxPaths]
 	}
 	out := make([]graph.Path, 0, len(walks))
 	for _, w := range walks {
@@ -77,7 +69,7 @@ func (s *Store) Path(ctx context.Context, from, to string, maxHops int) ([]graph
 		}
 		out = append(out, p)
 	}
-	return graph.NormalizePaths(out, maxPaths), nil
+	return graph.NormalizePaths(out, graph.MaxPaths), nil
 }
 
 // hydrate turns a walk of node ids into hops, each with its preferred edge.

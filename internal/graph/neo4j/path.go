@@ -11,16 +11,9 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 )
 
-const (
-	// maxPaths bounds how many equally short paths Path returns, and
-	// maxWalks how many it considers, as in the embedded store.
-	maxPaths = 10
-	maxWalks = 10000
-)
-
 // Path returns the shortest paths of at most maxHops hops between two
 // nodes, over every relationship but MENTIONS, ignoring direction: the
-// first maxPaths walks in node-key order (graph.NormalizePaths' order),
+// first graph.MaxPaths walks in node-key order (graph.NormalizePaths' order),
 // each hop through its preferred edge. No path is an empty list, not nil.
 //
 // It does not use allShortestPaths (path.cypher, for people): Cypher
@@ -43,18 +36,18 @@ func (s *Store) Path(ctx context.Context, from, to string, maxHops int) ([]graph
 	}
 	walks := adj.walks(a, b, maxHops)
 	sort.Slice(walks, func(i, j int) bool { return adj.signature(walks[i]) < adj.signature(walks[j]) })
-	if len(walks) > maxPaths {
-		walks = walks[:maxPaths]
+	if len(walks) > graph.MaxPaths {
+		walks = walks[:graph.MaxPaths]
 	}
 	paths, err := s.hydrate(ctx, adj, walks)
 	if err != nil {
 		return nil, err
 	}
-	return graph.NormalizePaths(paths, maxPaths), nil
+	return graph.NormalizePaths(paths, graph.MaxPaths), nil
 }
 
 // walks lists the shortest walks from a to b of at most maxHops hops, at
-// most maxWalks of them.
+// most graph.MaxWalks of them.
 func (adj *adjacency) walks(a, b int32, maxHops int) [][]int32 {
 	dist := map[int32]int{a: 0}
 	parents := map[int32][]int32{}
@@ -84,7 +77,7 @@ func (adj *adjacency) walks(a, b int32, maxHops int) [][]int32 {
 	var out [][]int32
 	var back func(n int32, suffix []int32)
 	back = func(n int32, suffix []int32) {
-		if len(out) >= maxWalks {
+		if len(out) >= graph.MaxWalks {
 			return
 		}
 		suffix = append([]int32{n}, suffix...)

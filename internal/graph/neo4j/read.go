@@ -70,13 +70,7 @@ func (s *Store) Meetings(ctx context.Context, key string, r graph.DateRange) ([]
 	if err != nil {
 		return nil, err
 	}
-	out := hops[:0]
-	for _, h := range hops {
-		if r.Contains(h.Edge.Date) {
-			out = append(out, h)
-		}
-	}
-	return out, nil
+	return r.Filter(hops), nil
 }
 
 // Commitments returns COMMITTED_TO edges of a node (a state: and its officials').
