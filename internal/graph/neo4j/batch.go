@@ -4,6 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/diplograph/diplograph/internal/graph"
 	"github.com/diplograph/diplograph/internal/schema"
@@ -20,16 +24,13 @@ var _ graph.BatchWriter = (*Store)(nil)
 // be reached fails the batch.
 func (s *Store) WriteReadouts(ctx context.Context, docs []graph.Document) ([]graph.WriteStatus, []error, error) {
 	statuses := make([]graph.WriteStatus, len(docs))
-	errs := make([]error, len(docs))
-	plans := make([]plan, len(docs))
+	plans, errs := planAll(docs)
 	var good []int
 	for i, d := range docs {
-		p, err := planDocument(d)
-		if err != nil {
-			errs[i] = fmt.Errorf("write readout %s: %w", d.Readout.ID, err)
+		if errs[i] != nil {
+			errs[i] = fmt.Errorf("write readout %s: %w", d.Readout.ID, errs[i])
 			continue
 		}
-		plans[i] = p
 		good = append(good, i)
 	}
 	if len(good) == 0 {
@@ -66,6 +67,24 @@ func (s *Store) WriteReadouts(ctx context.Context, docs []graph.Document) ([]gra
 	return statuses, errs, nil
 }
 
+// planAll plans the documents on every core: planning is the client's
+// share of a batch, and the server waits while it runs.
+func planAll(docs []graph.Document) ([]plan, []error) {
+	plans := make([]plan, len(docs))
+	errs := make([]error, len(docs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(docs)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(docs); i = int(next.Add(1)) - 1 {
+				plans[i], errs[i] = planDocument(docs[i])
+			}
+		})
+	}
+	wg.Wait()
+	return plans, errs
+}
+
 // fatal reports whether an error stops a whole batch rather than one readout.
 func fatal(err error) bool {
 	return errors.Is(err, graph.ErrUnavailable) || errors.Is(err, graph.ErrReadOnly) ||
@@ -96,11 +115,11 @@ func canMerge(plans []plan, good []int) bool {
 }
 
 // applyMerged writes a batch with as few statements as it can: readouts
-// the graph does not hold yet are written together, their node rows in one
-// UNWIND and their edge rows in another, instead of a round of statements
-// each; readouts that replace an earlier version go one by one first. Any
-// failure fails the transaction, and WriteReadouts then writes each
-// readout alone.
+// the graph neither holds nor cites yet are written together by writeFresh,
+// instead of a round of statements each; the others (new versions of a
+// stored readout, or readouts whose edges cite something else) go one by
+// one first. Any failure fails the transaction, and WriteReadouts then
+// writes each readout alone.
 func (s *Store) applyMerged(ctx context.Context, run runner, plans []plan, good []int, statuses []graph.WriteStatus) error {
 	versions, err := batchVersions(ctx, run, plans, good)
 	if err != nil {
@@ -108,11 +127,11 @@ func (s *Store) applyMerged(ctx context.Context, run runner, plans []plan, good 
 	}
 	var fresh []int
 	for _, i := range good {
-		old, same := versions[i].old, versions[i].same
+		v := versions[i]
 		switch {
-		case same:
+		case v.same:
 			statuses[i] = graph.Unchanged
-		case len(old) == 0:
+		case len(v.old) == 0 && !v.cited && plans[i].selfContained:
 			fresh = append(fresh, i)
 			statuses[i] = graph.Created
 		default:
@@ -126,16 +145,31 @@ func (s *Store) applyMerged(ctx context.Context, run runner, plans []plan, good 
 	if len(fresh) == 0 {
 		return nil
 	}
-	return writeFacts(ctx, run, mergePlans(plans, fresh), s.opts.BatchSize, false)
+	return writeFresh(ctx, run, mergePlans(plans, fresh), s.opts.BatchSize)
 }
 
-// mergePlans joins plans whose groups line up into one.
+// mergePlans joins plans whose groups line up into one, folding a node
+// that several of them write into one row as writing them in order would
+// leave it.
 func mergePlans(plans []plan, which []int) plan {
 	m := plan{nodes: make([]nodeGroup, len(plans[which[0]].nodes)), edges: make([]edgeGroup, len(plans[which[0]].edges))}
+	folded := map[string]*nodeRow{}
 	for _, i := range which {
 		for g, ng := range plans[i].nodes {
 			m.nodes[g].label = ng.label
-			m.nodes[g].rows = append(m.nodes[g].rows, ng.rows...)
+			for _, r := range ng.rows {
+				key := schema.Key(ng.label, r.id)
+				f := folded[key]
+				if f == nil {
+					f = &nodeRow{id: r.id, props: make(map[string]any, len(r.props))}
+					folded[key] = f
+					m.nodes[g].rows = append(m.nodes[g].rows, f)
+				}
+				f.name = r.name
+				for k, v := range r.props {
+					f.props[k] = v
+				}
+			}
 		}
 		for g, eg := range plans[i].edges {
 			m.edges[g].rel, m.edges[g].from, m.edges[g].to = eg.rel, eg.from, eg.to
@@ -146,18 +180,23 @@ func mergePlans(plans []plan, which []int) plan {
 }
 
 // versions is what the graph holds of a readout: earlier versions to
-// replace, or exactly this one already.
+// replace, or exactly this one already; and whether any relationship cites
+// its id.
 type versions struct {
-	old  []string
-	same bool
+	old   []string
+	same  bool
+	cited bool
 }
 
 // batchVersions looks up what the graph holds of every readout of a batch
-// in one statement, by id and by origin, as previousVersions does for one.
+// in two statements, by id and by origin as previousVersions does for one,
+// then the relationships that cite each id, through the readout indexes.
 func batchVersions(ctx context.Context, run runner, plans []plan, good []int) (map[int]versions, error) {
 	ps := make([]map[string]any, len(good))
+	byID := map[string]int{}
 	for k, i := range good {
 		ps[k] = map[string]any{"i": i, "id": plans[i].id, "origin": plans[i].origin}
+		byID[plans[i].id] = i
 	}
 	ret := fmt.Sprintf(" WHERE r.%[1]s IS NOT NULL RETURN r.%[2]s AS id, coalesce(r.%[3]s, '') AS origin, r.%[1]s AS fp",
 		propFingerprint, schema.PropID, schema.PropOrigin)
@@ -180,5 +219,28 @@ func batchVersions(ctx context.Context, run runner, plans []plan, good []int) (m
 		}
 		out[i] = v
 	}
+	ids := make([]string, 0, len(byID))
+	for id := range byID {
+		ids = append(ids, id)
+	}
+	if res, err = run(ctx, citedQuery, map[string]any{"ids": ids}); err != nil {
+		return nil, err
+	}
+	for _, row := range res.Rows {
+		i := byID[row[0].(string)]
+		v := out[i]
+		v.cited = true
+		out[i] = v
+	}
 	return out, nil
 }
+
+// citedQuery returns those of $ids that some relationship cites.
+var citedQuery = func() string {
+	var conds []string
+	for _, t := range schema.RelTypes {
+		conds = append(conds, fmt.Sprintf("EXISTS { MATCH ()-[x:%[1]s]->() USING INDEX x:%[1]s(%[2]s) WHERE x.%[2]s = id }",
+			t, schema.PropReadout))
+	}
+	return "UNWIND $ids AS id WITH id WHERE " + strings.Join(conds, " OR ") + " RETURN id"
+}()

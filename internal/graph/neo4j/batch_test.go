@@ -52,3 +52,44 @@ func TestWriteReadoutsIsolatesFailures(t *testing.T) {
 		t.Errorf("second batch: %v %v %v", statuses, errs, err)
 	}
 }
+
+// TestBatchChecksEdgesOthersCite writes a readout whose edge another
+// readout already stored under the first readout's id. The batch must not
+// take that readout for one nothing cites, or the edge would be stored
+// twice.
+func TestBatchChecksEdgesOthersCite(t *testing.T) {
+	s := openTestStore(t)
+	mustMigrate(t, s)
+	ctx := context.Background()
+	docs := fixtureDocs(t)
+	cited, citing := docs[0], docs[1]
+	var borrowed *graph.Edge
+	for _, e := range cited.Edges {
+		if e.Type != schema.Mentions {
+			borrowed = &e
+			break
+		}
+	}
+	if borrowed == nil {
+		t.Fatal("fixture 0 has no edge between entities")
+	}
+	citing.Nodes = append(append([]graph.Node(nil), citing.Nodes...), cited.Nodes...)
+	citing.Edges = append(append([]graph.Edge(nil), citing.Edges...), *borrowed)
+
+	one := openEmbedded(t)
+	for _, st := range []graph.Store{s, one} {
+		if _, err := st.WriteReadout(ctx, citing); err != nil {
+			t.Fatal(err)
+		}
+	}
+	statuses, errs, err := s.WriteReadouts(ctx, []graph.Document{cited, docs[2]})
+	if err != nil || errs[0] != nil || errs[1] != nil || statuses[0] != graph.Created || statuses[1] != graph.Created {
+		t.Fatalf("batch: %v %v %v", statuses, errs, err)
+	}
+	writeAll(t, one, []graph.Document{cited, docs[2]})
+	got, _ := s.Stats(ctx)
+	want, _ := one.Stats(ctx)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("stats %v, want %v", got, want)
+	}
+}

@@ -19,28 +19,38 @@ import (
 // TestMatchesEmbedded writes the same documents to both stores and asks
 // both every question, expecting identical answers: after the first
 // ingest, after re-ingesting unchanged documents and after replacing some.
+// The Neo4j store writes them one by one, and in batches as ingest does.
 func TestMatchesEmbedded(t *testing.T) {
-	neo := openTestStore(t)
-	emb := openEmbedded(t)
-	docs := append(fixtureDocs(t), variedDocs(t, 48)...)
+	for _, batch := range []int{1, 16} {
+		t.Run(fmt.Sprintf("batch-%d", batch), func(t *testing.T) {
+			neo := openTestStore(t)
+			emb := openEmbedded(t)
+			docs := append(fixtureDocs(t), variedDocs(t, 48)...)
 
-	writeBoth(t, neo, emb, docs)
-	compareStores(t, "ingest", neo, emb, docs)
+			writeBoth(t, neo, emb, docs, batch)
+			compareStores(t, "ingest", neo, emb, docs)
 
-	for i, st := range writeBoth(t, neo, emb, docs) {
-		if st != graph.Unchanged {
-			t.Errorf("re-ingest %s: status %d, want Unchanged", docs[i].Readout.Prop(schema.PropOrigin), st)
-		}
+			for i, st := range writeBoth(t, neo, emb, docs, batch) {
+				if st != graph.Unchanged {
+					t.Errorf("re-ingest %s: status %d, want Unchanged", docs[i].Readout.Prop(schema.PropOrigin), st)
+				}
+			}
+			compareStores(t, "re-ingest", neo, emb, docs)
+
+			// Replacements in one batch with new readouts.
+			changed := append(replacements(t), variedDocs(t, 60)[48:]...)
+			for i, st := range writeBoth(t, neo, emb, changed, batch) {
+				want := graph.Replaced
+				if i >= 3 {
+					want = graph.Created
+				}
+				if st != want {
+					t.Errorf("replace %s: status %d, want %d", changed[i].Readout.Prop(schema.PropOrigin), st, want)
+				}
+			}
+			compareStores(t, "replace", neo, emb, append(docs, changed...))
+		})
 	}
-	compareStores(t, "re-ingest", neo, emb, docs)
-
-	changed := replacements(t)
-	for i, st := range writeBoth(t, neo, emb, changed) {
-		if st != graph.Replaced {
-			t.Errorf("replace %s: status %d, want Replaced", changed[i].Readout.Prop(schema.PropOrigin), st)
-		}
-	}
-	compareStores(t, "replace", neo, emb, append(docs, changed...))
 }
 
 func openEmbedded(t *testing.T) *embedded.Store {
@@ -54,16 +64,38 @@ func openEmbedded(t *testing.T) *embedded.Store {
 	return s
 }
 
-// writeBoth writes every document to both stores, expecting the same status.
-func writeBoth(t *testing.T, neo, emb graph.Store, docs []graph.Document) []graph.WriteStatus {
+// writeBoth writes every document to both stores, the embedded one by one
+// and Neo4j batch at a time, expecting the same status.
+func writeBoth(t *testing.T, neo *Store, emb graph.Store, docs []graph.Document, batch int) []graph.WriteStatus {
 	t.Helper()
 	mustMigrate(t, neo)
-	got := writeAll(t, neo, docs)
+	got := writeBatches(t, neo, docs, batch)
 	want := writeAll(t, emb, docs)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("write statuses differ:\nneo4j    %v\nembedded %v", got, want)
 	}
 	return got
+}
+
+// writeBatches writes documents batch at a time through WriteReadouts, or
+// one by one through WriteReadout when batch is 1.
+func writeBatches(t *testing.T, s *Store, docs []graph.Document, batch int) []graph.WriteStatus {
+	t.Helper()
+	if batch == 1 {
+		return writeAll(t, s, docs)
+	}
+	var out []graph.WriteStatus
+	for start := 0; start < len(docs); start += batch {
+		statuses, errs, err := s.WriteReadouts(context.Background(), docs[start:min(start+batch, len(docs))])
+		if err == nil {
+			err = errors.Join(errs...)
+		}
+		if err != nil {
+			t.Fatalf("write batch at %d: %v", start, err)
+		}
+		out = append(out, statuses...)
+	}
+	return out
 }
 
 // replacements are new versions of some fixtures: a shorter text from the

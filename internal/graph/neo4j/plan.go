@@ -14,23 +14,43 @@ import (
 const propFingerprint = "fingerprint"
 
 // plan is a document arranged as the statements that write it: nodes
-// grouped by label, edges by type and end labels, each row a parameter map.
+// grouped by label, edges by type and end labels.
 type plan struct {
 	id, origin, fingerprint string
 	nodes                   []nodeGroup
 	edges                   []edgeGroup
+	// selfContained says every edge cites this readout and joins two of its
+	// nodes, so the edges can be written by the ids its node writes return.
+	selfContained bool
 }
 
 type nodeGroup struct {
 	label schema.Label
-	rows  []map[string]any
+	rows  []*nodeRow
 }
 
 type edgeGroup struct {
 	rel      schema.RelType
 	from, to schema.Label
-	rows     []map[string]any
+	rows     []edgeRow
 }
+
+// nodeRow is one node upsert: its name and every property but the id.
+type nodeRow struct {
+	id, name string
+	props    map[string]any
+}
+
+// edgeRow is one relationship to create; from and to are ids of nodes with
+// the group's labels.
+type edgeRow struct {
+	from, to, readout, date, evidence string
+	props                             map[string]any
+}
+
+// noProps is the property map of an edge that has none. The driver only
+// reads it, so every such edge shares it.
+var noProps = map[string]any{}
 
 // planDocument validates a document and arranges it for writing. Labels
 // and types must be the schema's, since they become part of the statement
@@ -43,26 +63,29 @@ func planDocument(doc graph.Document) (plan, error) {
 	if doc.Readout.Label != schema.Readout {
 		return p, fmt.Errorf("readout node has label %q, not %s", doc.Readout.Label, schema.Readout)
 	}
-	if err := p.addNodes(doc); err != nil {
+	keys, err := p.addNodes(doc)
+	if err != nil {
 		return p, err
 	}
-	return p, p.addEdges(doc.Edges)
+	return p, p.addEdges(doc.Edges, keys)
 }
 
-func (p *plan) addNodes(doc graph.Document) error {
-	rows := map[string]map[string]any{}
+// addNodes groups the nodes by label and returns the set of their keys.
+func (p *plan) addNodes(doc graph.Document) (map[string]bool, error) {
+	rows := map[string]*nodeRow{}
 	byLabel := map[schema.Label]*nodeGroup{}
 	for i, n := range append([]graph.Node{doc.Readout}, doc.Nodes...) {
 		if !slices.Contains(schema.Labels, n.Label) {
-			return fmt.Errorf("node %s: label %q is not in the schema", n.Key(), n.Label)
+			return nil, fmt.Errorf("node %s: label %q is not in the schema", n.Key(), n.Label)
 		}
 		if err := checkProps(n.Props, schema.PropID, schema.PropName, propFingerprint); err != nil {
-			return fmt.Errorf("node %s: %w", n.Key(), err)
+			return nil, fmt.Errorf("node %s: %w", n.Key(), err)
 		}
-		row, seen := rows[n.Key()]
-		if !seen {
-			row = map[string]any{"id": n.ID, "props": map[string]any{}}
-			rows[n.Key()] = row
+		key := n.Key()
+		row := rows[key]
+		if row == nil {
+			row = &nodeRow{id: n.ID, props: map[string]any{}}
+			rows[key] = row
 			g := byLabel[n.Label]
 			if g == nil {
 				g = &nodeGroup{label: n.Label}
@@ -70,13 +93,12 @@ func (p *plan) addNodes(doc graph.Document) error {
 			}
 			g.rows = append(g.rows, row)
 		}
-		row["name"] = n.Name
-		props := row["props"].(map[string]any)
+		row.name = n.Name
 		for k, v := range n.Props {
-			props[k] = v
+			row.props[k] = v
 		}
 		if i == 0 {
-			props[propFingerprint] = p.fingerprint
+			row.props[propFingerprint] = p.fingerprint
 		}
 	}
 	for _, l := range schema.Labels {
@@ -86,17 +108,22 @@ func (p *plan) addNodes(doc graph.Document) error {
 		}
 		p.nodes = append(p.nodes, g)
 	}
-	return nil
+	keys := make(map[string]bool, len(rows))
+	for k := range rows {
+		keys[k] = true
+	}
+	return keys, nil
 }
 
-func (p *plan) addEdges(edges []graph.Edge) error {
+func (p *plan) addEdges(edges []graph.Edge, nodeKeys map[string]bool) error {
 	type key struct{ rel, from, to, readout string }
-	seen := map[key]bool{}
-	byShape := map[edgeShape]int{}
+	seen := make(map[key]bool, len(edges))
+	p.edges = make([]edgeGroup, len(edgeShapes), len(edgeShapes)+1)
 	for i, sh := range edgeShapes {
-		byShape[sh] = i
-		p.edges = append(p.edges, edgeGroup{rel: sh.rel, from: sh.from, to: sh.to})
+		p.edges[i] = edgeGroup{rel: sh.rel, from: sh.from, to: sh.to}
 	}
+	var otherShapes map[edgeShape]int
+	p.selfContained = true
 	for _, e := range edges {
 		if !slices.Contains(schema.RelTypes, e.Type) {
 			return fmt.Errorf("edge %s-%s: type %q is not in the schema", e.From, e.To, e.Type)
@@ -114,21 +141,32 @@ func (p *plan) addEdges(edges []graph.Edge) error {
 			continue
 		}
 		seen[k] = true
-		props := map[string]any{}
-		for pk, v := range e.Props {
-			props[pk] = v
+		if e.Readout != p.id || !nodeKeys[e.From] || !nodeKeys[e.To] {
+			p.selfContained = false
+		}
+		props := noProps
+		if len(e.Props) > 0 {
+			props = make(map[string]any, len(e.Props))
+			for pk, v := range e.Props {
+				props[pk] = v
+			}
 		}
 		sh := edgeShape{e.Type, fl, tl}
-		i, ok := byShape[sh]
+		i, ok := shapeIndex[sh]
 		if !ok {
 			// Not a shape schema.Allowed lists: the embedded store stores it
 			// all the same, so this store does too, in a group of its own.
-			i = len(p.edges)
-			byShape[sh] = i
-			p.edges = append(p.edges, edgeGroup{rel: e.Type, from: fl, to: tl})
+			if i, ok = otherShapes[sh]; !ok {
+				if otherShapes == nil {
+					otherShapes = map[edgeShape]int{}
+				}
+				i = len(p.edges)
+				otherShapes[sh] = i
+				p.edges = append(p.edges, edgeGroup{rel: e.Type, from: fl, to: tl})
+			}
 		}
-		p.edges[i].rows = append(p.edges[i].rows, map[string]any{
-			"from": fid, "to": tid, "readout": e.Readout, "date": e.Date, "evidence": e.Evidence, "props": props,
+		p.edges[i].rows = append(p.edges[i].rows, edgeRow{
+			from: fid, to: tid, readout: e.Readout, date: e.Date, evidence: e.Evidence, props: props,
 		})
 	}
 	return nil
@@ -151,6 +189,15 @@ var edgeShapes = func() []edgeShape {
 		}
 	}
 	return out
+}()
+
+// shapeIndex is the position of each of edgeShapes.
+var shapeIndex = func() map[edgeShape]int {
+	m := make(map[edgeShape]int, len(edgeShapes))
+	for i, sh := range edgeShapes {
+		m[sh] = i
+	}
+	return m
 }()
 
 // checkProps rejects property keys the store keeps for itself: writing
@@ -184,7 +231,9 @@ func (p plan) nodePhase() phase {
 			"CALL () { UNWIND [r IN $rows WHERE r.g = %d] AS row "+
 				"MERGE (n:%s {%s: row.id}) SET n.%s = row.name, n += row.props }",
 			i, g.label, schema.PropID, schema.PropName))
-		ph.rows = append(ph.rows, tagged(g.rows, i)...)
+		for _, r := range g.rows {
+			ph.rows = append(ph.rows, map[string]any{"g": i, "id": r.id, "name": r.name, "props": r.props})
+		}
 	}
 	return ph
 }
@@ -210,17 +259,12 @@ func (p plan) edgePhase() phase {
 				"RETURN count(*) AS c%[1]d }",
 			i, g.from, g.to, schema.PropID, g.rel, schema.PropReadout, schema.PropDate, schema.PropEvidence))
 		ph.counts = append(ph.counts, fmt.Sprintf("c%d", i))
-		ph.rows = append(ph.rows, tagged(g.rows, i)...)
+		for _, r := range g.rows {
+			ph.rows = append(ph.rows, map[string]any{"g": i, "from": r.from, "to": r.to,
+				"readout": r.readout, "date": r.date, "evidence": r.evidence, "props": r.props})
+		}
 	}
 	return ph
-}
-
-// tagged marks rows with their group's number.
-func tagged(rows []map[string]any, g int) []map[string]any {
-	for _, r := range rows {
-		r["g"] = g
-	}
-	return rows
 }
 
 // statement is the phase's text with the given subqueries, returning the

@@ -263,11 +263,11 @@ func TestPlanFoldsRepeats(t *testing.T) {
 		t.Fatal(err)
 	}
 	official := p.nodes[1].rows // in schema.Labels order
-	if len(official) != 1 || official[0]["name"] != "Second" ||
-		!reflect.DeepEqual(official[0]["props"], map[string]any{"title": "y", "state": "US"}) {
+	if len(official) != 1 || official[0].name != "Second" ||
+		!reflect.DeepEqual(official[0].props, map[string]any{"title": "y", "state": "US"}) {
 		t.Errorf("folded node rows: %v", official)
 	}
-	if rows := p.edges[0].rows; len(rows) != 1 || rows[0]["evidence"] != "first" {
+	if rows := p.edges[0].rows; len(rows) != 1 || rows[0].evidence != "first" {
 		t.Errorf("folded edge rows: %v", rows)
 	}
 	ph := p.edgePhase()
