@@ -60,7 +60,7 @@ func Default() Config {
 	return Config{
 		Store: StoreAuto,
 		DB:    "diplograph.db",
-		Neo4j: Neo4jConfig{URI: "", User: "neo4j", Database: "neo4j", BatchSize: 500},
+		Neo4j: Neo4jConfig{URI: "", User: "neo4j", Database: "neo4j", BatchSize: 5000},
 		Ingest: IngestConfig{
 			Workers:      0,
 			MaxFileBytes: 4 << 20,

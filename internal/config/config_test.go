@@ -15,7 +15,7 @@ func TestDefaultsAreValidAndAutoPicksEmbedded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Store != StoreEmbedded || c.DB != "diplograph.db" || c.Neo4j.BatchSize != 500 {
+	if c.Store != StoreEmbedded || c.DB != "diplograph.db" || c.Neo4j.BatchSize != 5000 {
 		t.Errorf("defaults: %+v", c)
 	}
 }

@@ -9,10 +9,18 @@ import (
 	"time"
 
 	"github.com/diplograph/diplograph/internal/graph"
+	"github.com/diplograph/diplograph/internal/ingest"
 )
 
 // benchReadouts is how many distinct readouts each ingest writes.
 const benchReadouts = 2000
+
+// warmUp is how long each sub-benchmark writes, untimed, before the timed
+// ingests: the server plans its statements and the JVM compiles its hot
+// code during the first writes, which a long-running server has long done.
+// On a freshly started server the first full batched ingests ran at half
+// the speed of later ones.
+const warmUp = 20 * time.Second
 
 var benchCorpus struct {
 	once sync.Once
@@ -25,20 +33,24 @@ func benchDocs(b *testing.B) []graph.Document {
 }
 
 // BenchmarkNeo4jIngest writes the same 2,000 readouts into an empty graph
-// per iteration: batched (WriteReadout, one transaction per readout, its
-// rows in UNWIND statements), per row (one auto-commit statement per node
-// and edge), and batched with 256 readouts per transaction (WriteReadouts,
-// as ingest calls it). Run it with -benchtime=1x: per row takes minutes.
+// per iteration: batched as ingest writes them (ingest.DefaultBatchSize
+// readouts per transaction, through WriteReadouts), per row (one
+// auto-commit statement per node and edge, the way a naive client writes),
+// and batched-tx1 (WriteReadout: one transaction per readout, its rows in
+// UNWIND statements). Run it with -benchtime=1x: per row takes minutes.
 func BenchmarkNeo4jIngest(b *testing.B) {
-	b.Run("batched", func(b *testing.B) { benchIngest(b, Options{}, 1) })
+	b.Run("batched", func(b *testing.B) { benchIngest(b, Options{}, ingest.DefaultBatchSize) })
 	b.Run("per-row", func(b *testing.B) { benchIngest(b, Options{PerRow: true}, 1) })
-	b.Run("batched-tx256", func(b *testing.B) { benchIngest(b, Options{}, 256) })
+	b.Run("batched-tx1", func(b *testing.B) { benchIngest(b, Options{}, 1) })
 }
 
-// BenchmarkNeo4jBatchSize sweeps the rows per UNWIND statement.
+// BenchmarkNeo4jBatchSize sweeps the rows per UNWIND statement, batched as
+// ingest writes.
 func BenchmarkNeo4jBatchSize(b *testing.B) {
-	for _, n := range []int{1, 10, 100, 250, 500, 1000, 2000} {
-		b.Run(fmt.Sprintf("batched-%d", n), func(b *testing.B) { benchIngest(b, Options{BatchSize: n}, 1) })
+	for _, n := range []int{10, 100, 500, 1000, 2000, 5000, 10000} {
+		b.Run(fmt.Sprintf("rows-%d", n), func(b *testing.B) {
+			benchIngest(b, Options{BatchSize: n}, ingest.DefaultBatchSize)
+		})
 	}
 }
 
@@ -51,6 +63,14 @@ func benchIngest(b *testing.B, tweak Options, perTx int) {
 	})
 	mustMigrate(b, s)
 	ctx := context.Background()
+	for deadline := time.Now().Add(warmUp); time.Now().Before(deadline); {
+		wipe(b, s)
+		for start := 0; start < len(docs) && time.Now().Before(deadline); start += perTx {
+			if err := ingestAll(ctx, s, docs[start:min(start+perTx, len(docs))], perTx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 	var elapsed time.Duration
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()

@@ -35,7 +35,7 @@ type Options struct {
 	Password string
 	// Database is the database to use; empty means the server's default.
 	Database string
-	// BatchSize is the most rows one UNWIND statement writes (default 500).
+	// BatchSize is the most rows one UNWIND statement writes (default 5000).
 	BatchSize int
 	// PerRow writes every node and edge as its own auto-commit statement,
 	// outside any transaction. It exists only so that the benchmark can
@@ -52,7 +52,7 @@ type Options struct {
 
 // DefaultBatchSize is the number of rows an UNWIND statement carries when
 // Options.BatchSize is not set.
-const DefaultBatchSize = 500
+const DefaultBatchSize = 5000
 
 // Store is a graph held by a Neo4j server. It is safe for concurrent use.
 type Store struct {
