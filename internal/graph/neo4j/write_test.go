@@ -9,6 +9,7 @@ import (
 
 	"github.com/diplograph/diplograph/internal/graph"
 	"github.com/diplograph/diplograph/internal/schema"
+	neo4jdriver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 func TestWriteStatusesAndReplacement(t *testing.T) {
@@ -301,4 +302,54 @@ func TestBatchingAndPerRowWriteTheSameGraph(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestLookupsUseTheReadoutIndexes plans every statement that looks
+// relationships up by readout and expects a relationship index seek and no
+// scan. The plan that once went wrong (an index hint inside EXISTS, seen
+// ignored mid-benchmark after the statistics changed) planned well here
+// too, so this guards the statements' shape rather than reproducing it.
+func TestLookupsUseTheReadoutIndexes(t *testing.T) {
+	s := openTestStore(t)
+	mustMigrate(t, s)
+	p, err := planDocument(fixtureDocs(t)[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	ph := p.edgePhase()
+	statements := map[string]string{"cited": citedQuery, "edge write": ph.statement([]int{0})}
+	for name, q := range statements {
+		ops := explain(t, s, q)
+		joined := strings.Join(ops, " ")
+		if !strings.Contains(joined, "RelationshipIndexSeek") || strings.Contains(joined, "AllRelationshipsScan") ||
+			strings.Contains(joined, "RelationshipTypeScan") {
+			t.Errorf("%s: plan %v", name, ops)
+		}
+	}
+}
+
+// explain returns the operators of the server's plan for a statement.
+func explain(t *testing.T, s *Store, cypher string) []string {
+	t.Helper()
+	ctx := context.Background()
+	sess := s.session(ctx, false)
+	defer sess.Close(ctx)
+	res, err := sess.Run(ctx, "EXPLAIN "+cypher, map[string]any{"ids": []any{}, "rows": []any{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := res.Consume(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ops []string
+	var walk func(p neo4jdriver.Plan)
+	walk = func(p neo4jdriver.Plan) {
+		ops = append(ops, p.Operator())
+		for _, c := range p.Children() {
+			walk(c)
+		}
+	}
+	walk(sum.Plan())
+	return ops
 }
