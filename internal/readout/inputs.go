@@ -55,7 +55,7 @@ type Reader struct {
 	Limits Limits
 	Stdin  io.Reader // what "-" reads; os.Stdin when nil
 	// Skipped counts files passed over in directories because their
-	// extension is not a readout's.
+	// extension is not a readout's, or because they are a README.
 	Skipped int
 }
 
@@ -108,7 +108,7 @@ func (r *Reader) readPath(ctx context.Context, lim Limits, path string, emit fun
 			return nil
 		}
 		ext := strings.ToLower(filepath.Ext(p))
-		if !textExts[ext] && !corpusExts[ext] {
+		if !textExts[ext] && !corpusExts[ext] || isReadme(d.Name()) {
 			r.Skipped++
 			return nil
 		}
@@ -121,6 +121,13 @@ func (r *Reader) readPath(ctx context.Context, lim Limits, path string, emit fun
 		}
 		return r.readFile(ctx, lim, p, fi, emit)
 	})
+}
+
+// isReadme reports whether a file is a README: in a directory of readouts
+// it describes the directory (how they were collected or annotated) and is
+// not a readout itself. Named on the command line, it is read all the same.
+func isReadme(name string) bool {
+	return strings.EqualFold(strings.TrimSuffix(name, filepath.Ext(name)), "readme")
 }
 
 func (r *Reader) readFile(ctx context.Context, lim Limits, path string, info fs.FileInfo, emit func(Item) error) error {

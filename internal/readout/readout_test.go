@@ -106,6 +106,7 @@ func TestReaderBadFilesDoNotStopTheRest(t *testing.T) {
 	write("d.txt", "Caf\xe9")
 	write("e.md", "---\ntitle: [\n---\ntext")
 	write("f.pdf", "not a readout by its extension")
+	write("README.md", "# About these readouts\n\nHow they were collected.\n")
 	write("g.jsonl", `{"id":"r1","title":"One","date":"2024-01-02","text":"Minister A met Minister B."}`+"\n"+
 		"this is not json\n"+
 		`{"id":"r2","text":"Minister C met Minister D."}`+"\n")
@@ -148,8 +149,11 @@ func TestReaderBadFilesDoNotStopTheRest(t *testing.T) {
 	if os.Geteuid() != 0 && errs["i.txt"] == nil {
 		t.Error("an unreadable file gave no error")
 	}
-	if r.Skipped != 1 {
-		t.Errorf("skipped %d files, want 1 (f.pdf)", r.Skipped)
+	if r.Skipped != 2 {
+		t.Errorf("skipped %d files, want 2 (f.pdf, README.md)", r.Skipped)
+	}
+	if _, read := ok["README.md"]; read {
+		t.Error("a directory's README was read as a readout")
 	}
 }
 
