@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -125,7 +126,7 @@ func (s *Store) applyMerged(ctx context.Context, run runner, plans []plan, good 
 	if err != nil {
 		return err
 	}
-	var fresh []int
+	var fresh, alone []int
 	for _, i := range good {
 		v := versions[i]
 		switch {
@@ -139,13 +140,53 @@ func (s *Store) applyMerged(ctx context.Context, run runner, plans []plan, good 
 			if err != nil {
 				return err
 			}
+			alone = append(alone, i)
 			statuses[i] = st
 		}
 	}
 	if len(fresh) == 0 {
 		return nil
 	}
-	return writeFresh(ctx, run, mergePlans(plans, fresh), s.opts.BatchSize)
+	if err := writeFresh(ctx, run, mergePlans(plans, fresh), s.opts.BatchSize); err != nil {
+		return err
+	}
+	return restoreOrder(ctx, run, plans, alone, fresh, s.opts.BatchSize)
+}
+
+// restoreOrder sets again, folded in input order, the nodes that readouts
+// written alone and merged readouts both name. Those written alone went
+// first, so without this a merged readout's name or property would win
+// even over a readout that came after it in the batch.
+func restoreOrder(ctx context.Context, run runner, plans []plan, alone, fresh []int, batchSize int) error {
+	if len(alone) == 0 {
+		return nil
+	}
+	named := func(which []int) map[string]bool {
+		keys := map[string]bool{}
+		for _, i := range which {
+			for _, g := range plans[i].nodes {
+				for _, r := range g.rows {
+					keys[schema.Key(g.label, r.id)] = true
+				}
+			}
+		}
+		return keys
+	}
+	byAlone, byFresh := named(alone), named(fresh)
+	m := mergePlans(plans, slices.Sorted(slices.Values(append(slices.Clone(alone), fresh...))))
+	shared := false
+	for g := range m.nodes {
+		m.nodes[g].rows = slices.DeleteFunc(m.nodes[g].rows, func(r *nodeRow) bool {
+			k := schema.Key(m.nodes[g].label, r.id)
+			return !byAlone[k] || !byFresh[k]
+		})
+		shared = shared || len(m.nodes[g].rows) > 0
+	}
+	if !shared {
+		return nil
+	}
+	_, err := upsertNodes(ctx, run, m.nodes, batchSize)
+	return err
 }
 
 // mergePlans joins plans whose groups line up into one, folding a node

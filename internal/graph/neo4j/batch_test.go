@@ -93,3 +93,42 @@ func TestBatchChecksEdgesOthersCite(t *testing.T) {
 		t.Errorf("stats %v, want %v", got, want)
 	}
 }
+
+// TestBatchKeepsInputOrderForNodes writes a batch holding a new readout and
+// then a new version of a stored one, both naming one official with
+// different titles. Written in order, the later readout's title wins; the
+// batch writes new versions before the new readouts it merges, and must
+// still leave the later title.
+func TestBatchKeepsInputOrderForNodes(t *testing.T) {
+	s := openTestStore(t)
+	mustMigrate(t, s)
+	ctx := context.Background()
+	doc := func(id, origin, title string) graph.Document {
+		return graph.Document{
+			Readout: graph.Node{Label: schema.Readout, ID: id, Name: id, Props: map[string]string{schema.PropOrigin: origin}},
+			Nodes:   []graph.Node{{Label: schema.Official, ID: "x", Name: "X", Props: map[string]string{schema.PropTitle: title}}},
+			Edges: []graph.Edge{{Type: schema.Mentions, From: schema.Key(schema.Readout, id), To: "Official:x",
+				Readout: id, Evidence: "X spoke."}},
+		}
+	}
+	one := openEmbedded(t)
+	batch := []graph.Document{doc("new", "o-new", "first"), doc("v2", "o-old", "second")}
+	for _, st := range []graph.Store{s, one} {
+		if _, err := st.WriteReadout(ctx, doc("v1", "o-old", "zeroth")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	statuses, errs, err := s.WriteReadouts(ctx, batch)
+	if err != nil || errs[0] != nil || errs[1] != nil || statuses[0] != graph.Created || statuses[1] != graph.Replaced {
+		t.Fatalf("batch: %v %v %v", statuses, errs, err)
+	}
+	writeAll(t, one, batch)
+	got, err := s.Node(ctx, "Official:x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := one.Node(ctx, "Official:x")
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("node %+v, want %+v", got, want)
+	}
+}

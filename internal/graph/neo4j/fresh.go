@@ -16,27 +16,9 @@ import (
 // than through a label's index. Rows travel as lists, which the server
 // decodes faster than maps.
 func writeFresh(ctx context.Context, run runner, m plan, batchSize int) error {
-	ids := map[string]string{}
-	for _, g := range m.nodes {
-		rows := make([]any, len(g.rows))
-		for i, r := range g.rows {
-			rows[i] = []any{r.id, r.name, r.props}
-		}
-		q := fmt.Sprintf("UNWIND $rows AS row MERGE (n:%s {%s: row[0]}) SET n.%s = row[1], n += row[2] "+
-			"RETURN row[0], elementId(n)", g.label, schema.PropID, schema.PropName)
-		err := inChunks(rows, batchSize, func(chunk []any) error {
-			res, err := run(ctx, q, map[string]any{"rows": chunk})
-			if err != nil {
-				return err
-			}
-			for _, r := range res.Rows {
-				ids[schema.Key(g.label, r[0].(string))] = r[1].(string)
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
+	ids, err := upsertNodes(ctx, run, m.nodes, batchSize)
+	if err != nil {
+		return err
 	}
 	byType := map[schema.RelType]*startGroups{}
 	for _, g := range m.edges {
@@ -70,6 +52,34 @@ func writeFresh(ctx context.Context, run runner, m plan, batchSize int) error {
 		}
 	}
 	return nil
+}
+
+// upsertNodes merges the nodes a label at a time and returns their element
+// ids by node key.
+func upsertNodes(ctx context.Context, run runner, groups []nodeGroup, batchSize int) (map[string]string, error) {
+	ids := map[string]string{}
+	for _, g := range groups {
+		rows := make([]any, len(g.rows))
+		for i, r := range g.rows {
+			rows[i] = []any{r.id, r.name, r.props}
+		}
+		q := fmt.Sprintf("UNWIND $rows AS row MERGE (n:%s {%s: row[0]}) SET n.%s = row[1], n += row[2] "+
+			"RETURN row[0], elementId(n)", g.label, schema.PropID, schema.PropName)
+		err := inChunks(rows, batchSize, func(chunk []any) error {
+			res, err := run(ctx, q, map[string]any{"rows": chunk})
+			if err != nil {
+				return err
+			}
+			for _, r := range res.Rows {
+				ids[schema.Key(g.label, r[0].(string))] = r[1].(string)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return ids, nil
 }
 
 // startGroups are the edges of one type grouped by their start node, so
