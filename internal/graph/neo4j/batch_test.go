@@ -132,3 +132,43 @@ func TestBatchKeepsInputOrderForNodes(t *testing.T) {
 		t.Errorf("node %+v, want %+v", got, want)
 	}
 }
+
+// TestStartGroupChunks splits edges grouped by start node into statements
+// of at most a given number of edges, splitting a group where it must and
+// keeping every edge once, in order.
+func TestStartGroupChunks(t *testing.T) {
+	g := &startGroups{at: map[string]int{}}
+	for i, start := range []string{"a", "b", "a", "c", "a", "b"} {
+		g.add(start, []any{i})
+	}
+	// Groups: a [0 2 4], b [1 5], c [3].
+	for size, want := range map[int][][]any{
+		2:  {{[]any{"a", []any{[]any{0}, []any{2}}}}, {[]any{"a", []any{[]any{4}}}, []any{"b", []any{[]any{1}}}}, {[]any{"b", []any{[]any{5}}}, []any{"c", []any{[]any{3}}}}},
+		10: {{[]any{"a", []any{[]any{0}, []any{2}, []any{4}}}, []any{"b", []any{[]any{1}, []any{5}}}, []any{"c", []any{[]any{3}}}}},
+	} {
+		chunks := g.chunks(size)
+		if len(chunks) != len(want) {
+			t.Fatalf("size %d: %d chunks, want %d", size, len(chunks), len(want))
+		}
+		for i, c := range chunks {
+			edges := 0
+			for _, row := range c.rows {
+				edges += len(row.([]any)[1].([]any))
+			}
+			if !reflect.DeepEqual(c.rows, want[i]) || c.edges != edges || edges > size {
+				t.Errorf("size %d, chunk %d: %v (%d edges)", size, i, c.rows, c.edges)
+			}
+		}
+	}
+}
+
+// TestBatchWithTinyStatements writes one batch three rows per statement, so
+// that node and edge groups are split across statements, and expects the
+// embedded store's answers.
+func TestBatchWithTinyStatements(t *testing.T) {
+	neo := openTestStore(t, func(o *Options) { o.BatchSize = 3 })
+	emb := openEmbedded(t)
+	docs := fixtureDocs(t)
+	writeBoth(t, neo, emb, docs, len(docs))
+	compareStores(t, "tiny statements", neo, emb, docs)
+}

@@ -13,8 +13,8 @@ import (
 // label at a time and answer with their element ids; edges are then
 // created a relationship type at a time between those ids, so that a
 // statement needs no subquery per shape and finds each end by id rather
-// than through a label's index. Rows travel as lists, which the server
-// decodes faster than maps.
+// than through a label's index. Rows travel as lists, smaller to encode
+// and decode than maps that repeat the same keys.
 func writeFresh(ctx context.Context, run runner, m plan, batchSize int) error {
 	ids, err := upsertNodes(ctx, run, m.nodes, batchSize)
 	if err != nil {
