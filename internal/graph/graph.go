@@ -74,9 +74,7 @@ type Document struct {
 // cost more than the hash itself.
 func (d Document) Fingerprint() string {
 	bp := fingerprintBuffers.Get().(*[]byte)
-	defer fingerprintBuffers.Put(bp)
 	buf := (*bp)[:0]
-	defer func() { *bp = buf }()
 	write := func(parts ...string) {
 		for _, p := range parts {
 			buf = append(buf, p...)
@@ -95,12 +93,19 @@ func (d Document) Fingerprint() string {
 		writeProps(write, e.Props)
 	}
 	sum := sha256.Sum256(buf)
+	if cap(buf) <= maxPooledFingerprintBuffer {
+		*bp = buf
+		fingerprintBuffers.Put(bp)
+	}
 	return hex.EncodeToString(sum[:8])
 }
 
 // fingerprintBuffers keep the buffers Fingerprint lays documents out in,
-// which are larger than most allocations an ingest makes.
+// which are larger than most allocations an ingest makes. One grown by an
+// unusually large document is dropped rather than kept.
 var fingerprintBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}
+
+const maxPooledFingerprintBuffer = 1 << 20
 
 func writeProps(write func(...string), props map[string]string) {
 	if len(props) == 0 {

@@ -108,7 +108,7 @@ func (r *Reader) readPath(ctx context.Context, lim Limits, path string, emit fun
 			return nil
 		}
 		ext := strings.ToLower(filepath.Ext(p))
-		if !textExts[ext] && !corpusExts[ext] || isReadme(d.Name()) {
+		if (!textExts[ext] && !corpusExts[ext]) || isReadme(d.Name()) {
 			r.Skipped++
 			return nil
 		}

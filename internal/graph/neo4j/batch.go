@@ -173,7 +173,9 @@ func restoreOrder(ctx context.Context, run runner, plans []plan, alone, fresh []
 		return keys
 	}
 	byAlone, byFresh := named(alone), named(fresh)
-	m := mergePlans(plans, slices.Sorted(slices.Values(append(slices.Clone(alone), fresh...))))
+	written := append(slices.Clone(alone), fresh...)
+	slices.Sort(written)
+	m := mergePlans(plans, written)
 	shared := false
 	for g := range m.nodes {
 		m.nodes[g].rows = slices.DeleteFunc(m.nodes[g].rows, func(r *nodeRow) bool {
@@ -230,8 +232,9 @@ type versions struct {
 }
 
 // batchVersions looks up what the graph holds of every readout of a batch
-// in two statements, by id and by origin as previousVersions does for one,
-// then the relationships that cite each id, through the readout indexes.
+// in two statements: its earlier versions, by id and by origin as
+// previousVersions does for one readout, and whether relationships already
+// cite its id, through the readout indexes.
 func batchVersions(ctx context.Context, run runner, plans []plan, good []int) (map[int]versions, error) {
 	ps := make([]map[string]any, len(good))
 	byID := map[string]int{}
