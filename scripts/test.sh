@@ -3,6 +3,14 @@
 # vet, the whole test suite against a real Neo4j when one can be had, and a
 # short run of every fuzz target (FUZZTIME each; FUZZ_ONLY=1 runs only those).
 #
+# The short run counts executions rather than seconds: a -fuzztime duration
+# sets a deadline that also covers replaying the cached corpus, and Go's
+# fuzzing coordinator can report that deadline itself as a failure
+# ("context deadline exceeded", no failing input) when it expires while the
+# corpus is still being replayed, which a slow machine with a grown cache
+# reaches. A timed run (make fuzz) that ends only in that message, with no
+# failing input written, is reported and not counted as a finding.
+#
 # Neo4j, in this order: NEO4J_TEST_URI if set; else the local server from
 # scripts/neo4j (started here and stopped afterwards) when Java and Maven
 # are installed; else the Neo4j tests use testcontainers where Docker runs,
@@ -10,7 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-FUZZTIME=${FUZZTIME:-5s}
+FUZZTIME=${FUZZTIME:-2000x}
 started=""
 cleanup() {
   if [ -n "$started" ]; then scripts/neo4j/neo4j.sh stop || true; fi
@@ -33,6 +41,13 @@ if [ -z "${FUZZ_ONLY:-}" ]; then
   echo "== go test -race (the concurrent parts)"
   go test -count=1 -race ./internal/ingest ./internal/extract ./internal/graph/embedded
 fi
+# deadline_only reports whether a failed fuzz log holds nothing but the
+# coordinator's own deadline: no failing input written, no panic, no test error.
+deadline_only() {
+  grep -q '^    context deadline exceeded$' "$1" &&
+    ! grep -q -e 'Failing input written' -e 'panic:' -e '_test.go:[0-9]*:' "$1"
+}
+
 echo "== fuzz ($FUZZTIME each)"
 # One line per fuzz target: "package function".
 go test -list '^Fuzz' ./... | awk '/^Fuzz/ {fns[++n] = $1} /^ok/ {for (i = 1; i <= n; i++) print $2, fns[i]; n = 0}' |
@@ -40,7 +55,11 @@ while read -r pkg fn; do
   echo "-- $pkg $fn"
   log=$(mktemp)
   if ! go test -run '^$' -fuzz "^${fn}\$" -fuzztime "$FUZZTIME" "$pkg" >"$log" 2>&1; then
-    cat "$log"; rm -f "$log"; exit 1
+    if deadline_only "$log"; then
+      echo "   $fn: the fuzzing deadline expired inside Go's coordinator; no failing input was found"
+    else
+      cat "$log"; rm -f "$log"; exit 1
+    fi
   fi
   rm -f "$log"
 done
