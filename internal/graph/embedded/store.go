@@ -72,7 +72,7 @@ func Open(path string, opts Options) (*Store, error) {
 	// One writer connection keeps SQLite's single-writer rule inside the
 	// process; WAL lets readers in other processes see the last commit.
 	db.SetMaxOpenConns(1)
-	if err := db.Ping(); err != nil {
+	if err := connect(db, opts.BusyTimeout); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, translate(err))
 	}
@@ -91,6 +91,22 @@ func Open(path string, opts Options) (*Store, error) {
 		}
 	}
 	return s, nil
+}
+
+// connect opens the first connection, which sets the journal to WAL. Two
+// processes opening a new file together can both hold a read lock while
+// each wants the write lock to change the journal; SQLite then answers one
+// of them "busy" at once instead of calling the busy handler, since waiting
+// could deadlock. That one lets go and tries again, within busyTimeout.
+func connect(db *sql.DB, busyTimeout time.Duration) error {
+	deadline := time.Now().Add(busyTimeout)
+	for pause := 5 * time.Millisecond; ; pause = min(2*pause, 100*time.Millisecond) {
+		err := db.Ping()
+		if err == nil || !errors.Is(translate(err), graph.ErrLocked) || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(pause)
+	}
 }
 
 // Close closes the database.
