@@ -83,10 +83,10 @@ func (s *Store) Node(ctx context.Context, key string) (graph.Node, error) {
 
 // FindNodes searches non-readout nodes by id or name.
 func (s *Store) FindNodes(ctx context.Context, text string, limit int) ([]graph.Node, error) {
-	pattern := "%" + escapeLike(strings.ToLower(text)) + "%"
+	want := fold(text)
 	rows, err := s.db.QueryContext(ctx, `SELECT label, id, name, props FROM nodes
-		WHERE label != 'Readout' AND (lower(id) LIKE ? ESCAPE '\' OR lower(name) LIKE ? ESCAPE '\')
-		ORDER BY length(name), key LIMIT ?`, pattern, pattern, limit)
+		WHERE label != 'Readout' AND (instr(`+foldFunction+`(id), ?1) > 0 OR instr(`+foldFunction+`(name), ?1) > 0)
+		ORDER BY length(name), key LIMIT ?2`, want, limit)
 	if err != nil {
 		return nil, translate(err)
 	}
@@ -102,10 +102,6 @@ func (s *Store) FindNodes(ctx context.Context, text string, limit int) ([]graph.
 		out = append(out, n)
 	}
 	return out, translate(rows.Err())
-}
-
-func escapeLike(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
 // Neighbors returns every cited edge at a node.

@@ -44,6 +44,7 @@ func Run(t *testing.T, name string, open Opener) {
 		{"answers", testAnswers},
 		{"not-found", testNotFound},
 		{"verbatim", testVerbatim},
+		{"find", testFind},
 	}
 	for _, sc := range scenarios {
 		t.Run(sc.name, func(t *testing.T) {
