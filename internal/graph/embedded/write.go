@@ -85,10 +85,11 @@ func writeDocument(w *wtx, doc graph.Document) (graph.WriteStatus, error) {
 	return status, removeOrphans(w, touched)
 }
 
-// previousVersions finds stored readouts this document replaces, and
-// whether exactly this document is stored already.
+// previousVersions finds stored readouts this document replaces (same id,
+// or same origin when it names one), and whether exactly this document is
+// stored already.
 func previousVersions(w *wtx, id, origin, fp string) ([]string, bool, error) {
-	rows, err := w.query(`SELECT id, origin, fingerprint FROM readouts WHERE id = ? OR origin = ?`, id, origin)
+	rows, err := w.query(`SELECT id, origin, fingerprint FROM readouts WHERE id = ?1 OR (origin = ?2 AND ?2 != '')`, id, origin)
 	if err != nil {
 		return nil, false, err
 	}

@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -45,6 +46,7 @@ func Run(t *testing.T, name string, open Opener) {
 		{"not-found", testNotFound},
 		{"verbatim", testVerbatim},
 		{"find", testFind},
+		{"no-origin", testNoOrigin},
 	}
 	for _, sc := range scenarios {
 		t.Run(sc.name, func(t *testing.T) {
@@ -254,4 +256,41 @@ func testNotFound(t *testing.T, s graph.Store, docs []graph.Document) {
 	if err != nil || len(paths) != 0 {
 		t.Errorf("path to a missing node: %d paths, err %v; want none", len(paths), err)
 	}
+}
+
+// testNoOrigin writes readouts that name no origin: an origin is how a new
+// version of an input replaces the old, so readouts without one are told
+// apart by id alone and never replace each other, whether written one at a
+// time or in one batch.
+func testNoOrigin(t *testing.T, s graph.Store, docs []graph.Document) {
+	ctx := context.Background()
+	var bare []graph.Document
+	for _, d := range docs[:4] {
+		d.Readout.Props = maps.Clone(d.Readout.Props)
+		delete(d.Readout.Props, schema.PropOrigin)
+		bare = append(bare, d)
+	}
+	for _, d := range bare[:2] {
+		if st, err := s.WriteReadout(ctx, d); err != nil || st != graph.Created {
+			t.Fatalf("write %s: %v, %v; want Created", d.Readout.ID, st, err)
+		}
+	}
+	if bw, ok := s.(graph.BatchWriter); ok {
+		statuses, errs, err := bw.WriteReadouts(ctx, bare[2:])
+		if err != nil {
+			t.Fatalf("write batch: %v", err)
+		}
+		for i, st := range statuses {
+			if errs[i] != nil || st != graph.Created {
+				t.Errorf("batch readout %d: %v, %v; want Created", i, st, errs[i])
+			}
+		}
+	} else {
+		writeAll(t, s, bare[2:])
+	}
+	checkStats(t, s, expectedStats(bare))
+	if counts := writeAll(t, s, bare); counts[graph.Unchanged] != len(bare) {
+		t.Errorf("second write: %v, want all %d unchanged", counts, len(bare))
+	}
+	checkStats(t, s, expectedStats(bare))
 }

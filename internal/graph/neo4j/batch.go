@@ -239,7 +239,7 @@ func batchVersions(ctx context.Context, run runner, plans []plan, good []int) (m
 	ps := make([]map[string]any, len(good))
 	byID := map[string]int{}
 	for k, i := range good {
-		ps[k] = map[string]any{"i": i, "id": plans[i].id, "origin": plans[i].origin}
+		ps[k] = map[string]any{"i": i, "id": plans[i].id, "origin": originParam(plans[i].origin)}
 		byID[plans[i].id] = i
 	}
 	ret := fmt.Sprintf(" WHERE r.%[1]s IS NOT NULL RETURN r.%[2]s AS id, coalesce(r.%[3]s, '') AS origin, r.%[1]s AS fp",

@@ -107,19 +107,16 @@ func checkCounts(res *result, groups []int, rows []map[string]any) error {
 	return nil
 }
 
-// previousVersions finds the stored readouts the document replaces (same id
-// or same origin), and whether exactly this document is stored already. A
-// readout node without a fingerprint is not registered (see removeReadouts).
+// previousVersions finds the stored readouts the document replaces (same id,
+// or same origin when it names one), and whether exactly this document is
+// stored already. A readout node without a fingerprint is not registered
+// (see removeReadouts).
 func previousVersions(ctx context.Context, run runner, p plan) ([]string, bool, error) {
-	byOrigin := fmt.Sprintf("MATCH (r:%[1]s {%[2]s: $origin}) USING INDEX r:%[1]s(%[2]s)", schema.Readout, schema.PropOrigin)
-	if p.origin == "" {
-		// The embedded store reads a missing origin as "".
-		byOrigin = fmt.Sprintf("MATCH (r:%s) WHERE coalesce(r.%s, '') = ''", schema.Readout, schema.PropOrigin)
-	}
 	ret := fmt.Sprintf(" WITH r WHERE r.%s IS NOT NULL RETURN r.%s AS id, coalesce(r.%s, '') AS origin, r.%s AS fp",
 		propFingerprint, schema.PropID, schema.PropOrigin, propFingerprint)
-	q := fmt.Sprintf("MATCH (r:%s {%s: $id})", schema.Readout, schema.PropID) + ret + " UNION " + byOrigin + ret
-	res, err := run(ctx, q, map[string]any{"id": p.id, "origin": p.origin})
+	q := fmt.Sprintf("MATCH (r:%s {%s: $id})", schema.Readout, schema.PropID) + ret +
+		fmt.Sprintf(" UNION MATCH (r:%[1]s {%[2]s: $origin}) USING INDEX r:%[1]s(%[2]s)", schema.Readout, schema.PropOrigin) + ret
+	res, err := run(ctx, q, map[string]any{"id": p.id, "origin": originParam(p.origin)})
 	if err != nil {
 		return nil, false, err
 	}
@@ -193,4 +190,14 @@ func labelList(labels []schema.Label) string {
 		parts[i] = string(l)
 	}
 	return strings.Join(parts, "|")
+}
+
+// originParam is a readout's origin as a query parameter: none, when it
+// names none, so that equality matches no readout rather than every
+// readout stored with an empty origin.
+func originParam(origin string) any {
+	if origin == "" {
+		return nil
+	}
+	return origin
 }

@@ -125,35 +125,6 @@ func TestSameIDNewFingerprintKeepsTheNode(t *testing.T) {
 	}
 }
 
-func TestDocumentWithoutOrigin(t *testing.T) {
-	s := openTestStore(t)
-	mustMigrate(t, s)
-	docs := fixtureDocs(t)[:2]
-	for i := range docs {
-		docs[i] = withoutOrigin(docs[i])
-	}
-	// As in the embedded store, two readouts without an origin are versions
-	// of one readout: the second replaces the first.
-	got := writeAll(t, s, docs)
-	if want := []graph.WriteStatus{graph.Created, graph.Replaced}; !reflect.DeepEqual(got, want) {
-		t.Errorf("statuses %v, want %v", got, want)
-	}
-	if st := writeAll(t, s, docs[1:]); st[0] != graph.Unchanged {
-		t.Errorf("rewrite: %v", st[0])
-	}
-}
-
-func withoutOrigin(d graph.Document) graph.Document {
-	props := map[string]string{}
-	for k, v := range d.Readout.Props {
-		if k != schema.PropOrigin {
-			props[k] = v
-		}
-	}
-	d.Readout.Props = props
-	return d
-}
-
 func TestInjectionIsStoredVerbatim(t *testing.T) {
 	s := openTestStore(t)
 	mustMigrate(t, s)
