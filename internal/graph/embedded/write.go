@@ -189,36 +189,98 @@ func insertDocument(w *wtx, doc graph.Document, fp string) error {
 			return err
 		}
 	}
-	sentences := evidenceNumbers(cited)
-	if err := insertEvidence(w, doc.Readout.ID, sentences); err != nil {
+	numbers, err := storeEvidence(w, doc.Readout.ID, cited)
+	if err != nil {
 		return err
 	}
 	for start := 0; start < len(cited); start += rowsPerInsert {
 		chunk := cited[start:min(start+rowsPerInsert, len(cited))]
 		args := make([]any, 0, 7*len(chunk))
 		for _, e := range chunk {
-			args = append(args, string(e.Type), e.From, e.To, e.Readout, e.Date, sentences[e.Evidence], propsJSON(e.Props))
+			args = append(args, string(e.Type), e.From, e.To, e.Readout, e.Date, numbers[e.Readout][e.Evidence], propsJSON(e.Props))
 		}
 		q := `INSERT OR IGNORE INTO edges(type, src, dst, readout, date, ev, props) VALUES ` + placeholders(len(chunk), 7)
 		if _, err := w.exec(q, args...); err != nil {
 			return err
 		}
 	}
-	_, err := w.exec(`INSERT INTO readouts(id, origin, fingerprint) VALUES (?, ?, ?)`,
+	_, err = w.exec(`INSERT INTO readouts(id, origin, fingerprint) VALUES (?, ?, ?)`,
 		doc.Readout.ID, doc.Readout.Prop(schema.PropOrigin), fp)
 	return err
 }
 
-// evidenceNumbers numbers a document's distinct evidence sentences from 1;
-// 0 stands for none.
-func evidenceNumbers(edges []graph.Edge) map[string]int {
+// storeEvidence stores the evidence sentences of a document's edges under
+// the readouts the edges cite, and returns each sentence's number by cited
+// readout. Evidence is kept by the readout an edge cites because the edge
+// goes when that readout is replaced, and its evidence must go with it.
+func storeEvidence(w *wtx, own string, edges []graph.Edge) (map[string]map[string]int, error) {
+	numbers := map[string]map[string]int{own: evidenceNumbers(edges, own)}
+	if err := insertEvidence(w, own, numbers[own]); err != nil {
+		return nil, err
+	}
+	for _, e := range edges {
+		if _, done := numbers[e.Readout]; done {
+			continue
+		}
+		nums, err := borrowedEvidence(w, e.Readout, edges)
+		if err != nil {
+			return nil, err
+		}
+		numbers[e.Readout] = nums
+	}
+	return numbers, nil
+}
+
+// evidenceNumbers numbers the distinct evidence sentences of the edges that
+// cite readout from 1; 0 stands for none. A document's own readout has no
+// evidence stored before this (an earlier version's went with it), so its
+// numbers start afresh.
+func evidenceNumbers(edges []graph.Edge, readout string) map[string]int {
 	nums := map[string]int{"": 0}
 	for _, e := range edges {
-		if _, ok := nums[e.Evidence]; !ok {
+		if _, ok := nums[e.Evidence]; !ok && e.Readout == readout {
 			nums[e.Evidence] = len(nums)
 		}
 	}
 	return nums
+}
+
+// borrowedEvidence numbers and stores the evidence of the edges a document
+// writes for another readout, which may hold evidence already: its own
+// sentences are numbered from 1 when it is written, so borrowed ones take
+// numbers below zero, after any stored, and a sentence stored already keeps
+// its number.
+func borrowedEvidence(w *wtx, readout string, edges []graph.Edge) (map[string]int, error) {
+	nums := map[string]int{"": 0}
+	lowest := 0
+	rows, err := w.query(`SELECT n, text FROM evidence WHERE readout = ?`, readout)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var n int
+		var text string
+		if err := rows.Scan(&n, &text); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		nums[text], lowest = n, min(lowest, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, e := range edges {
+		if _, ok := nums[e.Evidence]; ok || e.Readout != readout {
+			continue
+		}
+		lowest--
+		nums[e.Evidence] = lowest
+		if _, err := w.exec(`INSERT INTO evidence(readout, n, text) VALUES (?, ?, ?)`, readout, lowest, e.Evidence); err != nil {
+			return nil, err
+		}
+	}
+	return nums, nil
 }
 
 func insertEvidence(w *wtx, readout string, nums map[string]int) error {

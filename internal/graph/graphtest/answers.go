@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -248,4 +249,66 @@ func testFind(t *testing.T, s graph.Store, _ []graph.Document) {
 // slugOf makes a node id from a name for tests: lower case, spaces as dashes.
 func slugOf(name string) string {
 	return strings.ReplaceAll(strings.ToLower(name), " ", "-")
+}
+
+// testCitesAnother writes a readout with an edge that cites another
+// readout, before and after that readout itself is written: each edge keeps
+// its own evidence, and neither write disturbs the other's.
+func testCitesAnother(t *testing.T, s graph.Store, _ []graph.Document) {
+	ctx := context.Background()
+	doc := func(id, origin string, edges ...graph.Edge) graph.Document {
+		return graph.Document{
+			Readout: graph.Node{Label: schema.Readout, ID: id, Name: id, Props: map[string]string{schema.PropOrigin: origin}},
+			Nodes: []graph.Node{{Label: schema.State, ID: "CA", Name: "Canada"}, {Label: schema.State, ID: "MX", Name: "Mexico"},
+				{Label: schema.Topic, ID: "trade", Name: "trade"}},
+			Edges: edges,
+		}
+	}
+	const a, b = "cites00000000000a", "cites00000000000b"
+	borrowed := graph.Edge{Type: schema.MetWith, From: "State:CA", To: "State:MX", Readout: a, Evidence: "Canada and Mexico met, as the earlier readout says."}
+	own := graph.Edge{Type: schema.Discussed, From: "State:CA", To: "Topic:trade", Readout: b, Evidence: "Canada raised trade."}
+	if _, err := s.WriteReadout(ctx, doc(b, "b.txt", own, borrowed)); err != nil {
+		t.Fatalf("write the citing readout: %v", err)
+	}
+	aOwn := graph.Edge{Type: schema.Discussed, From: "State:MX", To: "Topic:trade", Readout: a, Evidence: "Mexico spoke of trade first."}
+	if _, err := s.WriteReadout(ctx, doc(a, "a.txt", aOwn)); err != nil {
+		t.Fatalf("write the cited readout: %v", err)
+	}
+	if got, want := evidenceByEdge(t, s), map[string]string{
+		"MET_WITH State:CA State:MX " + a:     borrowed.Evidence,
+		"DISCUSSED State:CA Topic:trade " + b: own.Evidence,
+		"DISCUSSED State:MX Topic:trade " + a: aOwn.Evidence,
+	}; !reflect.DeepEqual(got, want) {
+		t.Errorf("edges and their evidence:\n got %v\nwant %v", got, want)
+	}
+	// A new version of the cited readout takes every edge citing it along,
+	// the borrowed one too.
+	const a2 = "cites0000000000a2"
+	aNew := graph.Edge{Type: schema.Discussed, From: "State:MX", To: "Topic:trade", Readout: a2, Evidence: "Mexico spoke of trade again."}
+	if st, err := s.WriteReadout(ctx, doc(a2, "a.txt", aNew)); err != nil || st != graph.Replaced {
+		t.Fatalf("replace the cited readout: %v, %v", st, err)
+	}
+	if got, want := evidenceByEdge(t, s), map[string]string{
+		"DISCUSSED State:CA Topic:trade " + b:  own.Evidence,
+		"DISCUSSED State:MX Topic:trade " + a2: aNew.Evidence,
+	}; !reflect.DeepEqual(got, want) {
+		t.Errorf("after replacing the cited readout:\n got %v\nwant %v", got, want)
+	}
+}
+
+// evidenceByEdge reads every cited edge at Canada and Mexico with its
+// evidence, keyed by type, ends and readout.
+func evidenceByEdge(t *testing.T, s graph.Store) map[string]string {
+	t.Helper()
+	got := map[string]string{}
+	for _, key := range []string{"State:CA", "State:MX"} {
+		hops, err := s.Neighbors(context.Background(), key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range hops {
+			got[strings.Join([]string{string(h.Edge.Type), h.Edge.From, h.Edge.To, h.Edge.Readout}, " ")] = h.Edge.Evidence
+		}
+	}
+	return got
 }

@@ -47,6 +47,7 @@ func Run(t *testing.T, name string, open Opener) {
 		{"verbatim", testVerbatim},
 		{"find", testFind},
 		{"no-origin", testNoOrigin},
+		{"cites-another", testCitesAnother},
 	}
 	for _, sc := range scenarios {
 		t.Run(sc.name, func(t *testing.T) {
