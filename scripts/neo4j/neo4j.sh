@@ -16,7 +16,8 @@
 #                        bolt-$PORT/home/{data,logs} (Neo4j store and debug.log)
 #   NEO4J_DATA_DIR       Neo4j home (store) directory instead of bolt-$PORT/home
 #   NEO4J_WIPE=1         delete the store before starting (default: data persists across restarts)
-#   NEO4J_HEAP           JVM heap, -Xms and -Xmx (default 1g)
+#   NEO4J_HEAP           JVM heap, -Xms and -Xmx (default 2g: batched ingest allocates
+#                        fast, and a 1g heap spent a tenth of its time in young GC)
 #   NEO4J_PAGECACHE      page cache in MiB (default 256)
 #   NEO4J_JAVA_OPTS      extra JVM options
 #   NEO4J_START_TIMEOUT  seconds to wait for Bolt (default 180)
@@ -109,7 +110,7 @@ start() {
   if [[ "${NEO4J_WIPE:-0}" == 1 ]]; then rm -rf "$DATA_DIR"; fi
   mkdir -p "$DATA_DIR"
 
-  local heap="${NEO4J_HEAP:-1g}" java="java"
+  local heap="${NEO4J_HEAP:-2g}" java="java"
   [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && java="$JAVA_HOME/bin/java"
   local -a opts=(
     "-Xms$heap" "-Xmx$heap"
