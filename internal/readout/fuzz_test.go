@@ -60,3 +60,29 @@ func FuzzRecord(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCleanMarkdown checks that skipping the Markdown patterns whose
+// characters are absent changes nothing: the result is what running every
+// pattern over the text gives.
+func FuzzCleanMarkdown(f *testing.F) {
+	for _, s := range []string{
+		"# Title\n\n- one\n* two\n+ three\n1. four\n2) five\n> quoted\n",
+		"See [the statement](https://example.org) and ![a map](m.png).",
+		"**Bold** and _lean_ and __both__ words", "\n \n\t- spaced\n", "a\r- b", "\v- x", " \f3. y",
+		"Tokyo, 4 March 2023 - the Quad met; 12 items, 3-4 days.", "12", "-", "x\n\n\n>",
+	} {
+		f.Add(s)
+	}
+	everyPattern := func(s string) string {
+		s = mdLink.ReplaceAllString(s, "$1")
+		s = mdEmphasis.ReplaceAllString(s, "$2")
+		s = mdHeading.ReplaceAllString(s, "")
+		s = mdBullet.ReplaceAllString(s, "")
+		return mdQuote.ReplaceAllString(s, "")
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := cleanMarkdown(s), everyPattern(s); got != want {
+			t.Errorf("cleanMarkdown(%q) = %q, every pattern gives %q", s, got, want)
+		}
+	})
+}
