@@ -31,6 +31,9 @@ if [ -z "${NEO4J_TEST_URI:-}" ] && command -v java >/dev/null && command -v mvn 
     started=yes
   fi
   export NEO4J_TEST_URI=bolt://127.0.0.1:${NEO4J_BOLT_PORT:-7687}
+  # The script's server takes TLS too, with a self-signed certificate.
+  cert=$(scripts/neo4j/neo4j.sh cert)
+  if [ -f "$cert" ]; then export NEO4J_TEST_TLS_CERT=$cert; fi
 fi
 
 if [ -z "${FUZZ_ONLY:-}" ]; then

@@ -6,8 +6,12 @@
 #                                   return once bolt://127.0.0.1:$NEO4J_BOLT_PORT answers
 #   scripts/neo4j/neo4j.sh stop     SIGTERM (clean shutdown), SIGKILL after a grace period
 #   scripts/neo4j/neo4j.sh status   exit 0 if running, 3 if not
+#   scripts/neo4j/neo4j.sh cert     print the path of the server's TLS certificate
 #
-# Authentication is off: connect with neo4j.NoAuth(). No APOC.
+# Authentication is off: connect with neo4j.NoAuth(). No APOC. Bolt takes
+# plain and TLS connections alike: bolt:// and neo4j:// work, and so do
+# bolt+ssc:// and neo4j+ssc://, or bolt+s:// and neo4j+s:// for a client that
+# trusts the self-signed certificate (made at first start, for 127.0.0.1).
 #
 # Environment (all optional):
 #   NEO4J_BOLT_PORT      Bolt port on 127.0.0.1 (default 7687)
@@ -19,6 +23,7 @@
 #   NEO4J_HEAP           JVM heap, -Xms and -Xmx (default 2g: batched ingest allocates
 #                        fast, and a 1g heap spent a tenth of its time in young GC)
 #   NEO4J_PAGECACHE      page cache in MiB (default 256)
+#   NEO4J_TLS_DIR        the TLS key and certificate (default bolt-$PORT/tls)
 #   NEO4J_JAVA_OPTS      extra JVM options
 #   NEO4J_START_TIMEOUT  seconds to wait for Bolt (default 180)
 #   NEO4J_STOP_GRACE     seconds between SIGTERM and SIGKILL (default 30)
@@ -33,6 +38,7 @@ PORT="${NEO4J_BOLT_PORT:-7687}"
 HOME_DIR="${NEO4J_HOME_DIR:-$BUILD_DIR}"
 RUN_DIR="$HOME_DIR/bolt-$PORT"
 DATA_DIR="${NEO4J_DATA_DIR:-$RUN_DIR/home}"
+TLS_DIR="${NEO4J_TLS_DIR:-$RUN_DIR/tls}"
 PID_FILE="$RUN_DIR/neo4j.pid"
 LOG_FILE="$RUN_DIR/neo4j.log"
 BUILD_LOG="$BUILD_DIR/build.log"
@@ -127,7 +133,7 @@ start() {
 
   local t0=$SECONDS
   # fd 9 (the lock) must not leak into the server, or it would hold the lock forever.
-  NEO4J_BOLT_HOST="$HOST" NEO4J_BOLT_PORT="$PORT" \
+  NEO4J_BOLT_HOST="$HOST" NEO4J_BOLT_PORT="$PORT" NEO4J_TLS_DIR="$TLS_DIR" \
     nohup "$java" "${opts[@]}" -jar "$JAR" "$DATA_DIR" </dev/null >"$LOG_FILE" 2>&1 9>&- &
   pid=$!
   echo "$pid" >"$PID_FILE"
@@ -201,5 +207,6 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  cert) echo "$TLS_DIR/public.crt" ;;
+  *) echo "usage: $0 start|stop|status|cert" >&2; exit 2 ;;
 esac
