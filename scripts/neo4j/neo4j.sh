@@ -22,7 +22,9 @@
 #   NEO4J_WIPE=1         delete the store before starting (default: data persists across restarts)
 #   NEO4J_HEAP           JVM heap, -Xms and -Xmx (default 2g: batched ingest allocates
 #                        fast, and a 1g heap spent a tenth of its time in young GC)
-#   NEO4J_PAGECACHE      page cache in MiB (default 256)
+#   NEO4J_PAGECACHE      page cache in MiB (default 1024: the benchmarks' repeated wipes
+#                        grow the relationship indexes past 256 MiB, and look-ups in them
+#                        then stalled whole ingests for seconds)
 #   NEO4J_TLS_DIR        the TLS key and certificate (default bolt-$PORT/tls)
 #   NEO4J_JAVA_OPTS      extra JVM options
 #   NEO4J_START_TIMEOUT  seconds to wait for Bolt (default 180)
@@ -134,6 +136,7 @@ start() {
   local t0=$SECONDS
   # fd 9 (the lock) must not leak into the server, or it would hold the lock forever.
   NEO4J_BOLT_HOST="$HOST" NEO4J_BOLT_PORT="$PORT" NEO4J_TLS_DIR="$TLS_DIR" \
+    NEO4J_PAGECACHE="${NEO4J_PAGECACHE:-1024}" \
     nohup "$java" "${opts[@]}" -jar "$JAR" "$DATA_DIR" </dev/null >"$LOG_FILE" 2>&1 9>&- &
   pid=$!
   echo "$pid" >"$PID_FILE"
