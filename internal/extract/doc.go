@@ -34,11 +34,15 @@ type doc struct {
 	edges   []graph.Edge
 	edgeSet map[edgeKey]bool
 	topics  map[string]string // topic id -> name, for the topics edges point at
-	states  map[string]bool
-	forums  map[string]bool
+	// phraseTopics are the topics that stand for a phrase the taxonomy
+	// does not name.
+	phraseTopics map[string]bool
+	states       map[string]bool
+	forums       map[string]bool
 }
 
 type edgeKey struct {
 	t        string
 	from, to string
+	phrase   string
 }

@@ -13,7 +13,7 @@ func (d *doc) addEdge(t schema.RelType, from, to, evidence string, props map[str
 	if d.edgeSet == nil {
 		d.edgeSet = map[edgeKey]bool{}
 	}
-	k := edgeKey{string(t), from, to}
+	k := edgeKey{string(t), from, to, props[schema.PropPhrase]}
 	if d.edgeSet[k] || from == to {
 		return
 	}
@@ -50,7 +50,11 @@ func (d *doc) emit() graph.Document {
 		}
 	}
 	for id, name := range d.topics {
-		add(graph.Node{Label: schema.Topic, ID: id, Name: name})
+		n := graph.Node{Label: schema.Topic, ID: id, Name: name}
+		if d.phraseTopics[id] {
+			n.Props = map[string]string{schema.PropKind: schema.TopicKindPhrase}
+		}
+		add(n)
 	}
 	rd := graph.Node{Label: schema.Readout, ID: d.r.ID, Name: d.r.Title, Props: readoutProps(d)}
 	keys := make([]string, 0, len(nodes))
@@ -88,7 +92,10 @@ func (d *doc) citedEdges() []graph.Edge {
 		if a.From != b.From {
 			return a.From < b.From
 		}
-		return a.To < b.To
+		if a.To != b.To {
+			return a.To < b.To
+		}
+		return a.Props[schema.PropPhrase] < b.Props[schema.PropPhrase]
 	})
 	return out
 }

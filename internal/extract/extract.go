@@ -45,7 +45,7 @@ func New() (*Extractor, error) {
 
 // Extract returns the facts one readout supports.
 func (x *Extractor) Extract(r readout.Readout) graph.Document {
-	d := &doc{x: x, r: r, officials: map[string]*official{}}
+	d := &doc{x: x, r: r, officials: map[string]*official{}, topics: map[string]string{}, phraseTopics: map[string]bool{}}
 	d.sentences = x.segment(r.Body)
 	for _, s := range d.sentences {
 		d.findMentions(s)

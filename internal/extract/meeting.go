@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/diplograph/diplograph/internal/lexicon"
 	"github.com/diplograph/diplograph/internal/schema"
 	"github.com/diplograph/diplograph/internal/text"
 )
@@ -21,8 +22,8 @@ func sentenceOfficials(s *sentence, from, to int) []*official {
 // relateMeeting records a meeting when a sentence with a meeting trigger
 // names two or more officials, and makes them the participants.
 func (d *doc) relateMeeting(s *sentence, trigs []trigger) []*official {
-	offs := meetingOfficials(s)
-	if !reportsMeeting(s, trigs) {
+	offs := meetingOfficials(d.x.lx, s)
+	if !reportsMeeting(s, trigs) || aboutOtherMeeting(s) {
 		return nil
 	}
 	if len(offs) < 2 {
@@ -57,7 +58,7 @@ func reportsMeeting(s *sentence, trigs []trigger) bool {
 			continue
 		}
 		switch {
-		case t.kind == tMeet, hostWords[s.toks[t.at].Norm]:
+		case t.kind == tMeet, t.meets:
 			return true
 		case t.kind == tDiscuss && followedByWith(s.toks, t.end):
 			return true
@@ -71,14 +72,14 @@ func reportsMeeting(s *sentence, trigs []trigger) bool {
 // meetingOfficials are the officials a meeting sentence names as taking
 // part: not those named in a possessive ("President Prabowo's government"),
 // unless what they own is the meeting ("EAM's meeting with ...").
-func meetingOfficials(s *sentence) []*official {
+func meetingOfficials(lx *lexicon.Lexicon, s *sentence) []*official {
 	var out []*official
 	seen := map[*official]bool{}
 	for _, m := range s.mentions {
 		if m.kind != mOfficial || m.off == nil || seen[m.off] {
 			continue
 		}
-		if m.end < len(s.toks) && s.toks[m.end].Norm == "'s" && !meetingNounAt(s.toks, m.end+1) {
+		if m.end < len(s.toks) && s.toks[m.end].Norm == "'s" && !meetingNounAt(lx, s.toks, m.end+1) {
 			continue
 		}
 		if m.start > 0 && s.toks[m.start-1].Norm == "of" {
@@ -90,12 +91,12 @@ func meetingOfficials(s *sentence) []*official {
 	return out
 }
 
-func meetingNounAt(toks []text.Token, i int) bool {
+func meetingNounAt(lx *lexicon.Lexicon, toks []text.Token, i int) bool {
 	if i >= len(toks) {
 		return false
 	}
-	vals, n := triggerWords.LongestAt(toks, i, nil)
-	return n > 0 && vals[0] == tMeet
+	vals, n := lx.ActIndex.LongestAt(toks, i, nil)
+	return n > 0 && lx.Acts[vals[0]].Relation == string(schema.MetWith)
 }
 
 // followedByWith reports whether "with" follows a trigger closely: "discussed
@@ -107,6 +108,33 @@ func followedByWith(toks []text.Token, from int) bool {
 		}
 		if toks[i].Norm == ";" || toks[i].Norm == "." {
 			return false
+		}
+	}
+	return false
+}
+
+// otherMeetingCues, standing before the people a sentence names, show that
+// it tells of another meeting than the one reported: an earlier one this
+// meeting "builds on", a planned or upcoming one.
+var otherMeetingCues = map[string]bool{
+	"builds": true, "build": true, "built": true, "previous": true, "earlier": true, "upcoming": true,
+	"next": true, "forthcoming": true, "future": true, "planned": true, "invited": true, "invitation": true,
+	"will": true, "would": true, "forward": true, "anniversary": true, "former": true, "since": true,
+}
+
+// aboutOtherMeeting reports whether a sentence's meeting is not the one the
+// readout reports: a cue of another time stands before its first official.
+func aboutOtherMeeting(s *sentence) bool {
+	first := len(s.toks)
+	for _, m := range s.mentions {
+		if m.kind == mOfficial || m.kind == mRole {
+			first = m.start
+			break
+		}
+	}
+	for _, t := range s.toks[:first] {
+		if otherMeetingCues[t.Norm] {
+			return true
 		}
 	}
 	return false

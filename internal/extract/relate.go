@@ -37,7 +37,7 @@ func (d *doc) findHome() {
 // relate turns one sentence's triggers and mentions into facts.
 func (d *doc) relate(s *sentence) {
 	d.resolveRoles(s)
-	trigs := findTriggers(s.toks)
+	trigs := findTriggers(d.x.lx, s.toks)
 	own, dated := readout.DateIn(s.text, d.r.Date)
 	switch {
 	case dated:
@@ -52,7 +52,7 @@ func (d *doc) relate(s *sentence) {
 		// Later sentences about this meeting share its date.
 		d.meetingDate = d.factDate
 	}
-	d.relateTopics(s, trigs, meeting)
+	d.relateActs(s, trigs, meeting)
 	d.relateMembership(s)
 }
 

@@ -1,80 +1,74 @@
 package extract
 
-import "github.com/diplograph/diplograph/internal/text"
+import (
+	"github.com/diplograph/diplograph/internal/lexicon"
+	"github.com/diplograph/diplograph/internal/schema"
+	"github.com/diplograph/diplograph/internal/text"
+)
 
 // triggerKind is the relation a trigger word announces.
 type triggerKind uint8
 
 const (
-	tMeet triggerKind = iota + 1
-	tDiscuss
-	tCommit
+	tMeet    triggerKind = iota + 1 // MET_WITH
+	tDiscuss                        // DISCUSSED
+	tCommit                         // COMMITTED_TO
+	tExpress                        // EXPRESSED: welcomed, condemned, stressed, ...
 )
 
-// hostWords report a meeting when they join two officials ("welcomed the
-// Foreign Minister to Melbourne") though they also report what was
-// discussed ("welcomed progress").
-var hostWords = map[string]bool{"welcomed": true, "welcomes": true, "joined": true, "hosted": true, "received": true}
+var kindOfRelation = map[string]triggerKind{
+	string(schema.MetWith): tMeet, string(schema.Discussed): tDiscuss,
+	string(schema.CommittedTo): tCommit, string(schema.Expressed): tExpress,
+}
 
-// trigger is a trigger word found in a sentence.
+// trigger is a speech-act word found in a sentence.
 type trigger struct {
-	kind    triggerKind
+	kind triggerKind
+	act  int // index into lexicon.Acts of the act the word reports
+	// meets is set when the word also reports a meeting: "welcomed the
+	// Foreign Minister to Melbourne" is a meeting, "welcomed progress" is not.
+	meets   bool
+	meetAct int // the meeting act, when meets
 	at, end int // token span
 	negated bool
 }
 
-// triggerWords are the words and phrases that announce a relation.
-var triggerWords = func() *text.Trie[triggerKind] {
-	t := &text.Trie[triggerKind]{}
-	add := func(k triggerKind, ws ...string) {
-		for _, w := range ws {
-			t.Add(w, k)
-		}
-	}
-	add(tMeet, "met", "meet", "meets", "meeting", "meetings", "held talks", "hold talks", "talks", "spoke", "speaks",
-		"speak", "call", "called", "phone", "telephone", "telephoned", "videoconference", "video conference",
-		"video call", "virtual meeting", "conversation", "hosted", "received", "bilateral", "trilateral",
-		"sidelines", "courtesy call", "called on", "visited", "conferred", "talk", "telephone talk", "co-chaired",
-		"co-chair", "dialogue", "consultations", "held a meeting", "interface", "video link")
-	add(tDiscuss, "discussed", "discuss", "discusses", "discussing", "discussion", "discussions", "exchanged views",
-		"exchanged", "exchange views", "exchange of views", "reviewed", "review", "addressed", "raised", "focused on",
-		"focused", "touched on", "touched upon", "deliberated", "consulted", "explored", "covered", "highlighted",
-		"emphasized", "emphasised", "stressed", "underscored", "underlined", "noted", "condemned", "concern",
-		"concerns", "talked", "welcomed", "acknowledged", "recognized", "recognised", "briefed", "took stock",
-		"shared views", "shared perspectives", "assessed", "examined", "considered")
-	add(tCommit, "commitment", "commitments", "committed", "commit", "commits", "reaffirmed", "reaffirm",
-		"reaffirming", "reaffirms", "pledged", "pledge", "pledges", "agreed", "agree", "agrees", "vowed", "resolved",
-		"affirmed", "affirm", "affirms", "endorsed", "undertook", "decided", "expressed support", "expressed their support",
-		"determination", "determined", "will work", "will continue", "would work", "looked forward",
-		"look forward", "promised", "undertake", "confirmed", "intends to", "intend to", "stand united", "upholding",
-		"uphold", "continue to", "will further", "would further", "work toward", "work towards", "work closely")
-	return t
-}()
-
-// negations mark a trigger as denied when they stand shortly before it.
-var negations = map[string]bool{
-	"not": true, "n't": true, "never": true, "no": true, "declined": true, "refused": true,
-	"neither": true, "nor": true, "without": true, "failed": true, "rejected": true,
-}
-
-// negationWindow is how many tokens before a trigger a negation reaches.
-const negationWindow = 4
-
-// findTriggers returns the triggers of a sentence in order.
-func findTriggers(toks []text.Token) []trigger {
+// findTriggers returns the speech-act words of a sentence in order.
+func findTriggers(lx *lexicon.Lexicon, toks []text.Token) []trigger {
 	var out []trigger
 	for i := 0; i < len(toks); {
-		vals, n := triggerWords.LongestAt(toks, i, nil)
+		vals, n := lx.ActIndex.LongestAt(toks, i, nil)
 		if n == 0 {
 			i++
 			continue
 		}
-		tr := trigger{kind: vals[0], at: i, end: i + n, negated: negatedAt(toks, i)}
+		tr := trigger{at: i, end: i + n, negated: negatedAt(toks, i), act: -1}
+		for _, v := range vals {
+			k := kindOfRelation[lx.Acts[v].Relation]
+			switch {
+			case k == tMeet && !tr.meets:
+				tr.meets, tr.meetAct = true, v
+			case k != tMeet && tr.act < 0:
+				tr.kind, tr.act = k, v
+			}
+		}
+		if tr.act < 0 {
+			tr.kind, tr.act = tMeet, tr.meetAct
+		}
 		out = append(out, tr)
 		i += n
 	}
 	return out
 }
+
+// negations mark a trigger as denied when they stand shortly before it.
+var negations = map[string]bool{
+	"not": true, "n't": true, "never": true, "no": true, "declined": true, "refused": true,
+	"neither": true, "nor": true, "without": true, "failed": true,
+}
+
+// negationWindow is how many tokens before a trigger a negation reaches.
+const negationWindow = 4
 
 func negatedAt(toks []text.Token, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-negationWindow; j-- {
@@ -85,15 +79,23 @@ func negatedAt(toks []text.Token, i int) bool {
 			return false
 		}
 	}
+	// "X was not discussed", "was not raised": the negation stands between
+	// the auxiliary and the participle, before the trigger.
 	return false
 }
 
-// hasNegation reports whether the sentence denies anything at all.
-func hasNegation(toks []text.Token) bool {
-	for _, t := range toks {
-		if negations[t.Norm] {
-			return true
+// passiveAt reports "was [also|not] discussed": the trigger's object stands
+// before it. It returns where the auxiliary is.
+func passiveAt(toks []text.Token, at int) (int, bool) {
+	j := at - 1
+	for j >= 0 && (toks[j].Norm == "also" || toks[j].Norm == "further" || toks[j].Norm == "extensively" || toks[j].Norm == "briefly") {
+		j--
+	}
+	if j >= 0 {
+		switch toks[j].Norm {
+		case "was", "were", "been", "be", "is", "are":
+			return j, true
 		}
 	}
-	return false
+	return 0, false
 }

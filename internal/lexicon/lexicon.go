@@ -1,7 +1,8 @@
 // Package lexicon is the vocabulary extraction works from: the states
 // (names from a maintained country-data library, aliases and demonyms from
-// data/states.yaml), forums, titles of office, the topic taxonomy and the
-// table of who held which office when. Everything is data embedded from
+// data/states.yaml), forums, titles of office, the topic taxonomy, the
+// speech acts readouts report (with their CAMEO codes) and the table of who
+// held which office when. Everything is data embedded from
 // data/ and loaded once; the package holds no extraction logic beyond
 // looking things up.
 package lexicon
@@ -51,9 +52,16 @@ type Lexicon struct {
 	TopicIndex *text.Trie[int]
 	// TopicPatterns find topics by words near each other.
 	TopicPatterns []TopicPattern
+	// Acts are the speech acts readouts report; ActIndex finds their words,
+	// its values indexing Acts (a word may report more than one act).
+	Acts     []Act
+	ActIndex *text.Trie[int]
+	// Object is the vocabulary that shapes what an act is about.
+	Object ObjectWords
 
 	topicByID map[string]int
 	bySurname map[string][]int // normalized surname -> Officials indexes
+	verbs     map[string]string // verb -> its -ing form
 }
 
 // Default returns the lexicon built from the embedded data. It is loaded on
@@ -71,6 +79,7 @@ func load() (*Lexicon, error) {
 		{"titles", loadTitles},
 		{"topics", loadTopics},
 		{"officials", loadOfficials},
+		{"acts", loadActs},
 	}
 	for _, s := range steps {
 		if err := s.fn(lx); err != nil {

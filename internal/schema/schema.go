@@ -30,13 +30,14 @@ const (
 	MetWith     RelType = "MET_WITH"     // Official to Official; undirected in meaning
 	Discussed   RelType = "DISCUSSED"    // Official or State (or a Forum speaking as one) to Topic
 	CommittedTo RelType = "COMMITTED_TO" // Official or State (or a Forum speaking as one) to Topic
+	Expressed   RelType = "EXPRESSED"    // Official or State (or a Forum) to Topic: welcomed, condemned, stressed, ... (act says which)
 	MemberOf    RelType = "MEMBER_OF"    // State to Forum
 	Represents  RelType = "REPRESENTS"   // Official to State (or to a Forum for its secretary-general)
 	Mentions    RelType = "MENTIONS"     // Readout to any node it names
 )
 
 // RelTypes lists every relationship type in a stable order.
-var RelTypes = []RelType{MetWith, Discussed, CommittedTo, MemberOf, Represents, Mentions}
+var RelTypes = []RelType{MetWith, Discussed, CommittedTo, Expressed, MemberOf, Represents, Mentions}
 
 // Endpoints says which labels a relationship type may join.
 type Endpoints struct {
@@ -50,6 +51,7 @@ var Allowed = map[RelType]Endpoints{
 	MetWith:     {From: []Label{Official}, To: []Label{Official}},
 	Discussed:   {From: []Label{Official, State, Forum}, To: []Label{Topic}},
 	CommittedTo: {From: []Label{Official, State, Forum}, To: []Label{Topic}},
+	Expressed:   {From: []Label{Official, State, Forum}, To: []Label{Topic}},
 	MemberOf:    {From: []Label{State}, To: []Label{Forum}},
 	Represents:  {From: []Label{Official}, To: []Label{State, Forum}},
 	Mentions:    {From: []Label{Readout}, To: []Label{State, Official, Forum, Topic}},
@@ -87,7 +89,15 @@ const (
 	PropOrigin   = "origin"   // the input a readout was read from; a new version from the same origin replaces it
 	PropReadout  = "readout"  // the id of the readout a relationship cites
 	PropEvidence = "evidence" // the sentence a relationship was extracted from
+	PropPhrase   = "phrase"   // what was discussed, committed to or expressed, in the readout's words
+	PropAct      = "act"      // the speech act a relationship reports (met, called, discussed, welcomed, ...)
+	PropCameo    = "cameo"    // the act's CAMEO event code ("041": discuss by telephone)
+	PropKind     = "kind"     // on a Topic: "phrase" when no taxonomy topic names it
 )
+
+// TopicKindPhrase marks a Topic node that stands for a phrase the taxonomy
+// does not name: the phrase itself is its name.
+const TopicKindPhrase = "phrase"
 
 // Constraint is a uniqueness constraint on one property of one label.
 type Constraint struct {

@@ -1,0 +1,181 @@
+package extract
+
+import (
+	"github.com/diplograph/diplograph/internal/lexicon"
+	"github.com/diplograph/diplograph/internal/schema"
+	"github.com/diplograph/diplograph/internal/text"
+)
+
+// relateActs records, for each speech act of a sentence that is not a
+// meeting, what it was about: DISCUSSED, COMMITTED_TO or EXPRESSED edges
+// from the act's subjects to each item of its object, in the readout's
+// words, pointed at the taxonomy topics an item names or else at a topic of
+// the phrase itself.
+func (d *doc) relateActs(s *sentence, trigs []trigger, meeting []*official) {
+	for i, t := range trigs {
+		if t.kind == tMeet || t.negated {
+			continue
+		}
+		if isModal(s, t) && !subjectJustBefore(s, t.at) {
+			continue // "These agreements will strengthen ties": no speaker commits
+		}
+		if nominalAt(s.toks, t.at) {
+			continue // "welcomed the upcoming signing of ...": a noun inside another act's object
+		}
+		from, to, ok := objectSpan(s, trigs, i)
+		if !ok || negatedObject(s.toks, from) {
+			continue
+		}
+		passive := to <= t.at
+		if !passive && !hasSpeaker(s, t.at) {
+			continue // "This partnership, focused on the future, ...": no participant speaks
+		}
+		subjectEnd := t.at
+		if passive {
+			subjectEnd = from
+		}
+		subjects := d.subjects(s, subjectEnd, meeting)
+		act := d.x.lx.Acts[t.act]
+		if t.kind == tCommit && expressiveObject(s.toks, from, to) {
+			act, t.kind = d.x.lx.Acts[d.x.lx.ActByName("welcomed")], tExpress // "reiterated its appreciation for ..."
+		}
+		for _, it := range splitItems(d.x.lx, s, from, to, infinitiveObject(s, t)) {
+			d.relateItem(s, t.kind, act, it, subjects)
+		}
+	}
+}
+
+// relateItem records one object item for each subject.
+func (d *doc) relateItem(s *sentence, kind triggerKind, act lexicon.Act, it item, subjects []string) {
+	rel := map[triggerKind]schema.RelType{tDiscuss: schema.Discussed, tCommit: schema.CommittedTo, tExpress: schema.Expressed}[kind]
+	props := map[string]string{schema.PropPhrase: it.phrase, schema.PropAct: act.Name, schema.PropCameo: act.Cameo}
+	targets := itemTopics(s, it)
+	if len(targets) == 0 {
+		id := lexicon.TopicID(it.phrase)
+		if id == "" {
+			return
+		}
+		targets = []topicMention{{id: id, name: it.phrase}}
+		d.phraseTopics[id] = true
+	}
+	for _, tp := range targets {
+		d.topics[tp.id] = tp.name
+		for _, subj := range subjects {
+			d.addEdge(rel, subj, schema.Key(schema.Topic, tp.id), s.text, props)
+		}
+	}
+}
+
+// itemTopics are the taxonomy topics found inside an item's span.
+func itemTopics(s *sentence, it item) []topicMention {
+	var out []topicMention
+	seen := map[string]bool{}
+	for _, tp := range s.topics {
+		if tp.start >= it.start && tp.end <= it.end && !seen[tp.id] {
+			seen[tp.id] = true
+			out = append(out, tp)
+		}
+	}
+	return out
+}
+
+// isModal reports a "will" or "would" trigger, which commits only when a
+// speaker says it of themselves.
+func isModal(s *sentence, t trigger) bool {
+	w := s.toks[t.at].Norm
+	return w == "will" || w == "would"
+}
+
+// subjectJustBefore reports whether a speaker stands right before token at
+// ("we will", "the two countries will", "the United States will").
+func subjectJustBefore(s *sentence, at int) bool {
+	j := at - 1
+	for j >= 0 && (s.toks[j].Norm == "also" || s.toks[j].Norm == "both" || s.toks[j].Norm == "together") {
+		j--
+	}
+	for _, m := range s.mentions {
+		if m.end-1 == j {
+			switch m.kind {
+			case mOfficial, mRole, mGroup, mState, mSelf:
+				return true
+			}
+		}
+	}
+	return j >= 0 && (s.toks[j].Norm == "countries" || s.toks[j].Norm == "nations" || s.toks[j].Norm == "sides")
+}
+
+// infinitiveObject reports whether the trigger takes a verb for its object
+// ("agreed to stay", "will continue", "pledged to work"), whose head then
+// reads as a gerund ("staying in close touch").
+func infinitiveObject(s *sentence, t trigger) bool {
+	if t.kind != tCommit {
+		return false
+	}
+	last := s.toks[t.end-1].Norm
+	return last == "to" || last == "will" || last == "would" || last == "pledged" || last == "vowed" ||
+		last == "resolved" || last == "decided" || last == "undertook" || last == "continue"
+}
+
+// nominalAt reports a trigger word used as a noun after a determiner or a
+// preposition: "the upcoming signing", "a landmark for reaffirming".
+func nominalAt(toks []text.Token, at int) bool {
+	if at == 0 {
+		return false
+	}
+	switch toks[at-1].Norm {
+	case "the", "a", "an", "its", "their", "our", "his", "her", "this", "that", "upcoming", "recent",
+		"of", "for", "in", "on", "at", "by", "from", "with", "without":
+		return true
+	}
+	return false
+}
+
+// negatedObject reports an object that denies: "will not change".
+func negatedObject(toks []text.Token, from int) bool {
+	return from < len(toks) && negations[toks[from].Norm]
+}
+
+// hasSpeaker reports whether an act has someone to say it: a person,
+// group or state before it in the sentence, the meeting itself ("The call
+// focused on ..."), a collective noun ("the three countries will"), or
+// nothing at all before the act, as in a heading.
+func hasSpeaker(s *sentence, at int) bool {
+	for _, m := range s.mentions {
+		if m.start >= at {
+			break
+		}
+		switch m.kind {
+		case mOfficial, mRole, mGroup, mSelf, mState, mForum:
+			return true
+		}
+	}
+	words := 0
+	for _, t := range s.toks[:at] {
+		if speakerNouns[t.Norm] {
+			return true
+		}
+		if t.IsWord() {
+			words++
+		}
+	}
+	return words == 0
+}
+
+// speakerNouns stand for a meeting's participants or for the meeting.
+var speakerNouns = map[string]bool{
+	"countries": true, "nations": true, "sides": true, "delegations": true, "governments": true, "ministers": true,
+	"leaders": true, "call": true, "meeting": true, "talks": true, "discussion": true, "discussions": true,
+	"conversation": true, "dialogue": true, "ministries": true, "parties": true, "consultations": true,
+}
+
+// expressiveObject reports a commitment word whose object is a feeling:
+// "reiterated Canada's appreciation for ..." is praise, not a commitment.
+func expressiveObject(toks []text.Token, from, to int) bool {
+	for k := from; k < to && k < from+4; k++ {
+		switch toks[k].Norm {
+		case "appreciation", "gratitude", "thanks", "condolences", "congratulations", "sympathy", "concern", "condemnation":
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,526 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph/internal/lexicon"
+	"github.com/diplograph/diplograph/internal/text"
+)
+
+// item is one thing a speech act is about: a token span of its sentence
+// and the phrase that names it, in the readout's words (an infinitive's
+// head turned to a gerund: "agreed to stay in close touch" is about
+// "staying in close touch").
+type item struct {
+	start, end int
+	phrase     string
+}
+
+// maxObjectTokens bounds an object: past it, a run is no longer one thing.
+const maxObjectTokens = 48
+
+// objectSpan finds the tokens the trigger trigs[i] governs: after it up to
+// the end of its clause, or, for a passive ("the conflict was also
+// discussed"), before it back to the start of its clause.
+func objectSpan(s *sentence, trigs []trigger, i int) (int, int, bool) {
+	t, toks := trigs[i], s.toks
+	if aux, ok := passiveAt(toks, t.at); ok {
+		from := aux
+		for from > 0 && !clauseBreak(toks[from-1].Norm) {
+			from--
+		}
+		return from, aux, aux > from
+	}
+	j := t.end
+	if j < len(toks) && toks[j].Norm == "with" {
+		// "exchanged views with the Minister on regional issues"
+		k := j + 1
+		for k < len(toks) && k < j+16 && !isObjectPreposition(toks[k].Norm) {
+			k++
+		}
+		if k >= len(toks) || !isObjectPreposition(toks[k].Norm) {
+			return 0, 0, false
+		}
+		j = k + 1
+	}
+	end := j
+	for end < len(toks) && end-j < maxObjectTokens && !endsObject(s, trigs, j, end) {
+		end++
+	}
+	return j, end, end > j
+}
+
+func isObjectPreposition(w string) bool {
+	return w == "on" || w == "about" || w == "regarding" || w == "over"
+}
+
+func clauseBreak(w string) bool {
+	return w == "," || w == ";" || w == ":" || w == "."
+}
+
+// endsObject reports whether token k, inside an object begun at from, ends it.
+func endsObject(s *sentence, trigs []trigger, from, k int) bool {
+	toks := s.toks
+	w := toks[k].Norm
+	switch w {
+	case ".", ";", ":", "?", "!", "while", "whereas", "but", "during":
+		return true
+	case "with":
+		return k > from && mentionAt(s, k+1, mOfficial, mRole, mGroup, mSelf)
+	case "following", "on", "at", "in", "over", "by":
+		return k > from && (sidelinesAt(toks, k) || meetingNounAfter(toks, k) || dateAfter(toks, k))
+	}
+	prev := ""
+	if k > 0 {
+		prev = toks[k-1].Norm
+	}
+	if w == "," || w == "and" {
+		next := k + 1
+		if w == "," && next < len(toks) && toks[next].Norm == "and" {
+			next++
+		}
+		if next < len(toks) && (toks[next].Norm == "which" || toks[next].Norm == "who" || toks[next].Norm == "where") {
+			return true
+		}
+		// A new predicate: "discussed X and agreed to Y", ", and they ...".
+		if tr := triggerAt(trigs, next); tr != nil && tr.kind != tMeet {
+			return true
+		}
+		return subjectStartsAt(s, next)
+	}
+	_ = prev
+	return false
+}
+
+// sidelinesAt reports "on the sidelines of", "in a telephone call": where
+// the meeting was, not what it was about.
+func sidelinesAt(toks []text.Token, k int) bool {
+	for j := k + 1; j < len(toks) && j <= k+3; j++ {
+		switch toks[j].Norm {
+		case "sidelines", "margins", "margin", "sideline":
+			return true
+		}
+	}
+	return false
+}
+
+func meetingNounAfter(toks []text.Token, k int) bool {
+	for j := k + 1; j < len(toks) && j <= k+3; j++ {
+		switch toks[j].Norm {
+		case "call", "meeting", "talks", "conversation", "videoconference", "phone", "telephone":
+			return true
+		}
+	}
+	return false
+}
+
+func triggerAt(trigs []trigger, i int) *trigger {
+	for k := range trigs {
+		if trigs[k].at == i {
+			return &trigs[k]
+		}
+	}
+	return nil
+}
+
+// subjectStartsAt reports whether a new clause's subject begins at token i:
+// a person, role, group or state followed, soon, by a verb.
+func subjectStartsAt(s *sentence, i int) bool {
+	for _, m := range s.mentions {
+		if m.start == i || (m.start == i+1 && s.toks[i].Norm == "the") {
+			switch m.kind {
+			case mOfficial, mRole, mGroup, mSelf:
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func mentionAt(s *sentence, i int, kinds ...mentionKind) bool {
+	for _, m := range s.mentions {
+		if m.start == i || (m.start == i+1 && i < len(s.toks) && s.toks[i].Norm == "the") {
+			for _, k := range kinds {
+				if m.kind == k {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// splitItems turns an object span into its items: framing dropped, a
+// list after a vague head ("issues of global concern, including A and B")
+// and coordinated verb phrases ("deconflicting X, reducing Y and creating
+// Z") split, each item's verb head made a gerund.
+func splitItems(lx *lexicon.Lexicon, s *sentence, from, to int, infinitive bool) []item {
+	toks := s.toks
+	from = skipFraming(lx, s, from, to)
+	if from >= to {
+		return nil
+	}
+	if i, ok := leadingAddressee(s, from, to); ok {
+		from = i // "thanked Italy for its leadership": the leadership
+	} else if !ok && i < 0 {
+		return nil
+	}
+	to = trimObject(lx, toks, from, to)
+	var spans [][2]int
+	for _, c := range verbConjuncts(lx, toks, from, to, infinitive) {
+		if head, list, ok := vagueList(lx, toks, c[0], c[1]); ok {
+			spans = append(spans, head)
+			spans = append(spans, listItems(s, list[0], list[1])...)
+			continue
+		}
+		spans = append(spans, nounConjuncts(lx, s, c[0], c[1])...)
+	}
+	var out []item
+	for _, sp := range spans {
+		a, b := sp[0], trimObject(lx, toks, sp[0], sp[1])
+		if b <= a || emptyItem(lx, s, a, b) {
+			continue
+		}
+		out = append(out, item{start: a, end: b, phrase: phraseText(lx, s, a, b, infinitive)})
+	}
+	return out
+}
+
+// skipFraming steps over the framing words that open an object.
+func skipFraming(lx *lexicon.Lexicon, s *sentence, from, to int) int {
+	for from < to {
+		_, n := lx.Object.Framing.LongestAt(s.toks[:to], from, nil)
+		if n == 0 {
+			return from
+		}
+		from += n
+	}
+	return from
+}
+
+// leadingAddressee handles an object that starts with a person or state:
+// "congratulated Italy for its leadership" is about the leadership; with
+// nothing after "for" or "on", the act was done to someone and names no
+// subject matter (index -1).
+func leadingAddressee(s *sentence, from, to int) (int, bool) {
+	for _, m := range s.mentions {
+		if m.start != from && !(m.start == from+1 && s.toks[from].Norm == "the") {
+			continue
+		}
+		switch m.kind {
+		case mOfficial, mRole, mGroup, mSelf:
+		case mState:
+			if m.end < to && s.toks[m.end].Norm != "for" && s.toks[m.end].Norm != "on" {
+				return 0, false // "Canada's support", "Ukraine's sovereignty": a state is part of the matter
+			}
+		default:
+			return 0, false
+		}
+		j := m.end
+		for j < to && j < m.end+4 && s.toks[j].Norm != "for" && s.toks[j].Norm != "on" {
+			j++
+		}
+		if j < to-1 && (s.toks[j].Norm == "for" || s.toks[j].Norm == "on") {
+			return j + 1, true
+		}
+		return -1, false
+	}
+	return 0, false
+}
+
+// trimObject drops what cannot end a phrase: commas, conjunctions,
+// prepositions and articles left at its end.
+func trimObject(lx *lexicon.Lexicon, toks []text.Token, from, to int) int {
+	for to > from {
+		switch toks[to-1].Norm {
+		case ",", "and", "or", "the", "a", "an", "of", "to", "for", "in", "on", "also", "as", "with", "-", "(", "by", "their", "its", "our":
+			to--
+			continue
+		}
+		break
+	}
+	return to
+}
+
+// vagueList finds "<vague head>, including|such as <list>": it returns the
+// head's span and the list's.
+func vagueList(lx *lexicon.Lexicon, toks []text.Token, from, to int) ([2]int, [2]int, bool) {
+	for k := from + 1; k < to; k++ {
+		w := toks[k].Norm
+		n := 0
+		switch {
+		case w == "including" || w == "notably":
+			n = 1
+		case w == "such" && k+1 < to && toks[k+1].Norm == "as":
+			n = 2
+		case w == "in" && k+1 < to && toks[k+1].Norm == "particular":
+			n = 2
+		}
+		if n == 0 {
+			continue
+		}
+		headEnd := k
+		if toks[headEnd-1].Norm == "," {
+			headEnd--
+		}
+		if !headIsVague(lx, toks, from, headEnd) || k+n >= to {
+			return [2]int{}, [2]int{}, false
+		}
+		return [2]int{from, headEnd}, [2]int{k + n, to}, true
+	}
+	return [2]int{}, [2]int{}, false
+}
+
+// headIsVague reports whether a head's noun (its first noun before "of",
+// "between", "facing") is a general one such as "issues".
+func headIsVague(lx *lexicon.Lexicon, toks []text.Token, from, to int) bool {
+	for k := from; k < to && k < from+5; k++ {
+		if lx.Object.VagueHeads[toks[k].Norm] {
+			return true
+		}
+		switch toks[k].Norm {
+		case "of", "between", "facing", "in", "on", "and", ",", "to":
+			return false
+		}
+	}
+	return false
+}
+
+// nounConjuncts splits "A and the B" where both sides are phrases of their
+// own: "current security challenges and preparations for the summit", "the
+// historic ties between the two countries and ways of strengthening them".
+// A list inside one phrase ("between Singapore and Germany", "free trade,
+// multilateralism and a rules-based order") has no article or head noun of
+// its own after "and", or is too short to stand alone.
+func nounConjuncts(lx *lexicon.Lexicon, s *sentence, from, to int) [][2]int {
+	toks := s.toks
+	var out [][2]int
+	start, depth := from, 0
+	for k := from + 1; k < to-1; k++ {
+		switch toks[k].Norm {
+		case "(":
+			depth++
+		case ")":
+			depth--
+		case "and":
+			if depth > 0 || toks[k-1].Norm == "," {
+				continue
+			}
+			if contentWords(lx, toks, start, k) >= 2 && opensPhrase(lx, toks, k+1) && contentWords(lx, toks, k+1, to) >= 2 {
+				out = append(out, [2]int{start, k})
+				start = k + 1
+			}
+		}
+	}
+	return append(out, [2]int{start, to})
+}
+
+// opensPhrase reports a word that starts a new noun phrase after "and".
+func opensPhrase(lx *lexicon.Lexicon, toks []text.Token, k int) bool {
+	switch toks[k].Norm {
+	case "the", "ways", "how", "preparations", "issues", "matters":
+		return true
+	}
+	return false
+}
+
+func contentWords(lx *lexicon.Lexicon, toks []text.Token, from, to int) int {
+	n := 0
+	for k := from; k < to; k++ {
+		if toks[k].IsWord() && !lx.Object.Empty[toks[k].Norm] && len(toks[k].Norm) > 2 {
+			n++
+		}
+	}
+	return n
+}
+
+// listItems splits a list at its commas and "and" / "as well as"; a part
+// that is only a state ("Xinjiang, China") belongs to the part before it.
+func listItems(s *sentence, from, to int) [][2]int {
+	toks := s.toks
+	var out [][2]int
+	start := from
+	flush := func(end int) {
+		if end > start {
+			if len(out) > 0 && onlyEntities(s.mentions, start, end) {
+				out[len(out)-1][1] = end
+			} else {
+				out = append(out, [2]int{start, end})
+			}
+		}
+	}
+	depth := 0
+	for k := from; k < to; k++ {
+		switch w := toks[k].Norm; {
+		case w == "(":
+			depth++
+		case w == ")":
+			depth--
+		case depth > 0:
+		case w == "," || w == "and" || w == "or":
+			flush(k)
+			start = k + 1
+		case w == "as" && k+2 < to && toks[k+1].Norm == "well" && toks[k+2].Norm == "as":
+			flush(k)
+			k += 2
+			start = k + 1
+		}
+	}
+	flush(to)
+	for i := range out {
+		for out[i][0] < out[i][1] && (toks[out[i][0]].Norm == "and" || toks[out[i][0]].Norm == ",") {
+			out[i][0]++
+		}
+	}
+	return out
+}
+
+// verbConjuncts splits coordinated verb phrases when the object is one:
+// "deconflicting X, reducing Y, and creating Z"; "support X and deepen Y,
+// and to enhance Z". Coordinated nouns stay together: "free trade,
+// multilateralism and a rules-based order" is one commitment.
+func verbConjuncts(lx *lexicon.Lexicon, toks []text.Token, from, to int, infinitive bool) [][2]int {
+	form := verbForm(lx, toks, from, to, infinitive)
+	if form == "" {
+		form = "infinitive" // only "and to deepen ..." starts a new item
+	}
+	var out [][2]int
+	start := from
+	depth := 0
+	for k := from + 1; k < to; k++ {
+		w := toks[k].Norm
+		switch {
+		case w == "(":
+			depth++
+		case w == ")":
+			depth--
+		case depth == 0 && (w == "," || w == "and"):
+			next := k + 1
+			for next < to && (toks[next].Norm == "and" || toks[next].Norm == "to") {
+				next++
+			}
+			if next < to && next > k && sameVerbForm(lx, toks, next, form) {
+				out = append(out, [2]int{start, k})
+				start = k + 1
+				k = next
+			}
+		}
+	}
+	return append(out, [2]int{start, to})
+}
+
+// verbForm says whether an object opens with a verb: "gerund" (reducing),
+// "base" (support, after "to" or an infinitive trigger), or "" for a noun
+// phrase.
+func verbForm(lx *lexicon.Lexicon, toks []text.Token, from, to int, infinitive bool) string {
+	w := toks[from].Norm
+	if w == "to" && from+1 < to {
+		if _, ok := lx.Gerund(toks[from+1].Norm); ok {
+			return "base"
+		}
+	}
+	if _, ok := lx.Gerund(w); ok && (infinitive || from > 0 && toks[from-1].Norm == "to") {
+		return "base"
+	}
+	if isGerund(w) {
+		return "gerund"
+	}
+	return ""
+}
+
+func sameVerbForm(lx *lexicon.Lexicon, toks []text.Token, k int, form string) bool {
+	w := toks[k].Norm
+	switch form {
+	case "gerund":
+		return isGerund(w)
+	case "infinitive":
+		_, ok := lx.Gerund(w)
+		return ok && k > 0 && toks[k-1].Norm == "to"
+	}
+	_, ok := lx.Gerund(w)
+	return ok && (k+1 >= len(toks) || toks[k+1].Norm != "for" && toks[k+1].Norm != "of")
+}
+
+// notGerunds end in -ing without being verbs' -ing forms.
+var notGerunds = map[string]bool{
+	"including": true, "during": true, "following": true, "regarding": true, "concerning": true,
+	"according": true, "bring": true, "thing": true, "nothing": true, "something": true, "anything": true,
+	"everything": true, "string": true, "king": true, "spring": true, "wing": true, "ring": true,
+	"beijing": true, "nanjing": true, "morning": true, "evening": true, "meeting": true, "meetings": true,
+	"briefing": true, "building": true, "wellbeing": true, "ming": true, "pyeongchang": true,
+}
+
+func isGerund(w string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "ing") && !notGerunds[w]
+}
+
+// emptyItem reports an item that names nothing: only empty words, or only
+// a person.
+func emptyItem(lx *lexicon.Lexicon, s *sentence, from, to int) bool {
+	content := 0
+	for k := from; k < to; k++ {
+		t := s.toks[k]
+		if t.IsWord() && !lx.Object.Empty[t.Norm] {
+			content++
+		}
+	}
+	if content == 0 {
+		return true
+	}
+	for _, m := range s.mentions {
+		if m.start <= from && m.end >= to && (m.kind == mOfficial || m.kind == mRole || m.kind == mGroup || m.kind == mSelf) {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseText writes an item as the sentence words it, with an infinitive's
+// "to" dropped and its verb made a gerund.
+func phraseText(lx *lexicon.Lexicon, s *sentence, from, to int, infinitive bool) string {
+	toks := s.toks
+	for from < to-1 && (toks[from].Norm == "and" || toks[from].Norm == ",") {
+		from++
+	}
+	if toks[from].Norm == "to" && from+1 < to {
+		if _, ok := lx.Gerund(toks[from+1].Norm); ok {
+			from++
+			infinitive = true
+		}
+	}
+	rest := s.text[toks[from].Start:toks[to-1].End]
+	g, ok := lx.Gerund(toks[from].Norm)
+	if !ok || !(infinitive || (from > 0 && (toks[from-1].Norm == "to" || toks[from-1].Norm == "and" || toks[from-1].Norm == ","))) {
+		return strings.Join(strings.Fields(rest), " ")
+	}
+	rest = g + s.text[toks[from].End:toks[to-1].End]
+	return strings.Join(strings.Fields(rest), " ")
+}
+
+// onlyEntities reports whether every token of [start, end) is part of a
+// state or forum name.
+func onlyEntities(ms []mention, start, end int) bool {
+	covered := 0
+	for _, m := range ms {
+		if (m.kind == mState || m.kind == mForum) && m.start >= start && m.end <= end {
+			covered += m.end - m.start
+		}
+	}
+	return covered == end-start
+}
+
+var dateWords = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true, "monday": true,
+	"tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"today": true, "yesterday": true,
+}
+
+// dateAfter reports "on 6 January", "on Tuesday": when, not what.
+func dateAfter(toks []text.Token, k int) bool {
+	if toks[k].Norm != "on" || k+1 >= len(toks) {
+		return false
+	}
+	w := toks[k+1].Norm
+	return dateWords[w] || (w != "" && w[0] >= '0' && w[0] <= '9')
+}

@@ -1,0 +1,183 @@
+package extract
+
+import (
+	"github.com/diplograph/diplograph/internal/schema"
+	"github.com/diplograph/diplograph/internal/text"
+)
+
+// subjects are the node keys the act at token at speaks for: the speakers
+// named just before it ("the Secretary reaffirmed" is the Secretary alone;
+// "both sides", "they" and a joint statement's "we" are the participants),
+// else the meeting's participants, else, in a readout naming no official,
+// the states before the act or those of its first sentence.
+func (d *doc) subjects(s *sentence, at int, meeting []*official) []string {
+	if keys, ok := d.speakersBefore(s, at, meeting); ok {
+		return keys
+	}
+	if len(meeting) > 0 {
+		return officialKeys(meeting)
+	}
+	if p := d.currentParticipants(); len(p) > 0 {
+		return officialKeys(p)
+	}
+	if len(d.parties) > 0 {
+		return stateKeys(d.parties)
+	}
+	if states := sentenceStates(s, at); len(states) > 0 {
+		return stateKeys(states)
+	}
+	for _, m := range s.mentions {
+		if m.kind == mForum && m.start < at {
+			return []string{schema.Key(schema.Forum, m.id)} // "The members of the Security Council condemned ..."
+		}
+	}
+	if len(d.sentences) > 0 {
+		return stateKeys(sentenceStates(d.sentences[0], len(d.sentences[0].toks)))
+	}
+	return nil
+}
+
+// subjectPrepositions, before a mention, make it an object, not a speaker.
+var subjectPrepositions = map[string]bool{
+	"of": true, "with": true, "to": true, "for": true, "from": true, "by": true, "between": true, "on": true,
+	"in": true, "at": true, "among": true, "against": true, "toward": true, "towards": true,
+}
+
+// speakersBefore reads the speakers that stand before the act at token at
+// in its clause: the nearest person, role, group or state not governed by a
+// preposition nor a possessive, with those joined to it by "and".
+func (d *doc) speakersBefore(s *sentence, at int, meeting []*official) ([]string, bool) {
+	last := -1
+	for k, m := range s.mentions {
+		if m.start >= at {
+			break
+		}
+		if isSpeaker(s, m) {
+			last = k
+		}
+	}
+	if last < 0 {
+		return nil, false
+	}
+	group := []mention{s.mentions[last]}
+	for k := last - 1; k >= 0; k-- {
+		m, next := s.mentions[k], group[len(group)-1]
+		gap := s.toks[m.end:next.start]
+		if !isSpeaker(s, m) || !joinsSpeakers(gap) {
+			break
+		}
+		group = append(group, m)
+	}
+	var offs []*official
+	var states []string
+	for _, m := range group {
+		switch m.kind {
+		case mGroup:
+			if len(meeting) > 0 {
+				return officialKeys(meeting), true
+			}
+			if p := d.currentParticipants(); len(p) > 0 {
+				return officialKeys(p), true
+			}
+			if len(d.parties) > 0 {
+				return stateKeys(d.parties), true
+			}
+			return nil, false
+		case mOfficial, mSelf:
+			if m.off != nil {
+				offs = append(offs, m.off)
+			}
+		case mState:
+			states = append(states, m.id)
+		}
+	}
+	if len(offs) > 0 {
+		if len(meeting) > 1 && allIn(offs, meeting) && len(offs) > 1 {
+			return officialKeys(meeting), true
+		}
+		return officialKeys(offs), true
+	}
+	if len(states) > 0 {
+		return stateKeys(states), true
+	}
+	return nil, false
+}
+
+func isSpeaker(s *sentence, m mention) bool {
+	switch m.kind {
+	case mOfficial, mGroup, mState, mSelf:
+	default:
+		return false
+	}
+	if m.kind == mOfficial && m.off == nil {
+		return false
+	}
+	if m.start > 0 && subjectPrepositions[s.toks[m.start-1].Norm] {
+		return false
+	}
+	if m.start > 1 && s.toks[m.start-1].Norm == "the" && subjectPrepositions[s.toks[m.start-2].Norm] {
+		return false
+	}
+	if m.end < len(s.toks) && s.toks[m.end].Norm == "'s" {
+		return false
+	}
+	return true
+}
+
+// joinsSpeakers reports whether the tokens between two mentions join them
+// as one subject: "and", a comma, "the".
+func joinsSpeakers(gap []text.Token) bool {
+	if len(gap) == 0 || len(gap) > 3 {
+		return len(gap) == 0
+	}
+	for _, t := range gap {
+		if t.Norm != "and" && t.Norm != "," && t.Norm != "the" && t.Norm != "as" && t.Norm != "well" {
+			return false
+		}
+	}
+	return true
+}
+
+func allIn(offs, pool []*official) bool {
+	for _, o := range offs {
+		found := false
+		for _, p := range pool {
+			found = found || p == o
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceStates lists the distinct states named before token at.
+func sentenceStates(s *sentence, at int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range s.mentions {
+		if m.kind == mState && m.start < at && !seen[m.id] {
+			seen[m.id] = true
+			out = append(out, m.id)
+		}
+	}
+	return out
+}
+
+func stateKeys(codes []string) []string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = schema.Key(schema.State, c)
+	}
+	return out
+}
+
+func officialKey(o *official) string { return schema.Key(schema.Official, o.id) }
+
+func officialKeys(offs []*official) []string {
+	out := make([]string, len(offs))
+	for i, o := range offs {
+		out[i] = officialKey(o)
+	}
+	return out
+}
