@@ -13,11 +13,19 @@ import (
 // the phrase itself.
 func (d *doc) relateActs(s *sentence, trigs []trigger, meeting []*official) {
 	for i, t := range trigs {
-		if t.kind == tMeet || t.negated {
+		if t.negated {
 			continue
 		}
-		if isModal(s, t) && !subjectJustBefore(s, t.at) {
-			continue // "These agreements will strengthen ties": no speaker commits
+		if t.kind == tMeet {
+			if about, ok := meetingAbout(s, t); ok {
+				t.kind, t.act, t.end = tDiscuss, d.x.lx.ActByName("discussed"), about
+				trigs[i] = t
+			} else {
+				continue
+			}
+		}
+		if isModal(s, t) && (!subjectJustBefore(s, t.at) || meetVerbAfter(d.x.lx, s.toks, t.end)) {
+			continue // "These agreements will strengthen ties": no speaker commits; "will meet": a plan
 		}
 		if nominalAt(s.toks, t.at) {
 			continue // "welcomed the upcoming signing of ...": a noun inside another act's object
@@ -175,7 +183,45 @@ func expressiveObject(toks []text.Token, from, to int) bool {
 		switch toks[k].Norm {
 		case "appreciation", "gratitude", "thanks", "condolences", "congratulations", "sympathy", "concern", "condemnation":
 			return true
+		case "importance": // "agreed on the importance of ...": an assessment
+			return k <= from+1
 		}
 	}
 	return false
+}
+
+// meetingAbout reads "held consultations on", "spoke at length about":
+// a meeting word whose object is what was discussed. It returns where the
+// object starts.
+func meetingAbout(s *sentence, t trigger) (int, bool) {
+	toks := s.toks
+	switch toks[t.end-1].Norm {
+	case "bilateral", "trilateral", "sidelines", "interface", "co-chair", "co-chaired":
+		return 0, false // adjectives and places: "bilateral cooperation on fisheries"
+	}
+	if nominalAt(toks, t.at) {
+		return 0, false
+	}
+	for k := t.end; k < len(toks) && k < t.end+8; k++ {
+		switch toks[k].Norm {
+		case "about":
+			return k + 1, true
+		case "on":
+			if k > t.end+1 || sidelinesAt(toks, k) || meetingNounAfter(toks, k) || dateAfter(toks, k) {
+				return 0, false
+			}
+			return k + 1, true
+		case ".", ";", "with", "to", "and":
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// meetVerbAfter reports "will meet", "will visit": a planned meeting.
+func meetVerbAfter(lx *lexicon.Lexicon, toks []text.Token, i int) bool {
+	if i < len(toks) && (toks[i].Norm == "also" || toks[i].Norm == "again") {
+		i++
+	}
+	return meetingNounAt(lx, toks, i)
 }

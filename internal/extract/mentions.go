@@ -157,6 +157,8 @@ var groupPhrases = func() *text.Trie[bool] {
 		"both delegations", "the two defence ministers", "the two defense ministers", "the defence ministers",
 		"the defense ministers", "the two counterparts", "their", "the three ministers", "the three leaders",
 		"the three sides", "all three", "the four ministers", "the four leaders", "the secretaries",
+		"the pair", "the three officials", "the officials", "the top diplomats", "the two top diplomats",
+		"the three countries", "the two countries", "the three foreign ministers", "the ministers",
 	} {
 		t.Add(p, true)
 	}

@@ -142,6 +142,10 @@ var honorifics = map[string]bool{
 	"honorable": true, "sir": true, "dame": true, "madam": true, "shri": true, "smt": true, "the": true,
 	"mx": true, "rt": true, "right": true, "yb": true, "dato": true, "datuk": true, "seri": true, "tan": false,
 	"haji": true, "hajah": true, "excellencies": true, "mme": true, "m": false, "herr": true, "frau": true,
+	// military ranks stand before a name as honorifics do: "General Wei Fenghe", "Brig. Gen. Pat Ryder"
+	"general": true, "gen": true, "brig": true, "brigadier": true, "admiral": true, "adm": true, "lt": true,
+	"lieutenant": true, "col": true, "colonel": true, "maj": true, "marshal": true, "capt": true, "captain": true,
+	"commander": true, "cdr": true, "sgt": true, "sergeant": true, "rear": true,
 }
 
 func isHonorific(toks []text.Token, i int) bool {

@@ -63,8 +63,10 @@ func endsObject(s *sentence, trigs []trigger, from, k int) bool {
 	toks := s.toks
 	w := toks[k].Norm
 	switch w {
-	case ".", ";", ":", "?", "!", "while", "whereas", "but", "during":
+	case ".", ";", ":", "?", "!", "while", "whereas", "during":
 		return true
+	case "but":
+		return k+1 >= len(toks) || toks[k+1].Norm != "also" // "X, but also Y" goes on: another item
 	case "with":
 		return k > from && mentionAt(s, k+1, mOfficial, mRole, mGroup, mSelf)
 	case "following", "on", "at", "in", "over", "by":
@@ -166,11 +168,19 @@ func splitItems(lx *lexicon.Lexicon, s *sentence, from, to int, infinitive bool)
 		return nil
 	}
 	to = trimObject(lx, toks, from, to)
+	var conjuncts [][2]int
+	for _, part := range butAlso(toks, from, to) {
+		conjuncts = append(conjuncts, verbConjuncts(lx, toks, part[0], part[1], infinitive)...)
+	}
 	var spans [][2]int
-	for _, c := range verbConjuncts(lx, toks, from, to, infinitive) {
+	for _, c := range conjuncts {
 		if head, list, ok := vagueList(lx, toks, c[0], c[1]); ok {
 			spans = append(spans, head)
 			spans = append(spans, listItems(s, list[0], list[1])...)
+			continue
+		}
+		if list, ok := topLevelList(lx, s, c[0], c[1]); ok {
+			spans = append(spans, list...)
 			continue
 		}
 		spans = append(spans, nounConjuncts(lx, s, c[0], c[1])...)
@@ -306,7 +316,10 @@ func nounConjuncts(lx *lexicon.Lexicon, s *sentence, from, to int) [][2]int {
 			if depth > 0 || toks[k-1].Norm == "," {
 				continue
 			}
-			if contentWords(lx, toks, start, k) >= 2 && opensPhrase(lx, toks, k+1) && contentWords(lx, toks, k+1, to) >= 2 {
+			if betweenOpen(toks, start, k) {
+				continue // "between the European Union and the United States"
+			}
+			if contentWords(lx, toks, start, k) >= 2 && opensPhrase(lx, toks, start, k) && contentWords(lx, toks, k+1, to) >= 2 {
 				out = append(out, [2]int{start, k})
 				start = k + 1
 			}
@@ -315,13 +328,32 @@ func nounConjuncts(lx *lexicon.Lexicon, s *sentence, from, to int) [][2]int {
 	return append(out, [2]int{start, to})
 }
 
-// opensPhrase reports a word that starts a new noun phrase after "and".
-func opensPhrase(lx *lexicon.Lexicon, toks []text.Token, k int) bool {
-	switch toks[k].Norm {
-	case "the", "ways", "how", "preparations", "issues", "matters":
+// opensPhrase reports whether the "and" at token k starts a phrase of its
+// own: "ways of ...", "how to ...", "preparations for ...", or any article
+// after a vague first item ("a number of issues of mutual concern and the
+// latest developments").
+func opensPhrase(lx *lexicon.Lexicon, toks []text.Token, start, k int) bool {
+	switch toks[k+1].Norm {
+	case "ways", "how", "preparations", "issues", "matters":
 		return true
+	case "the", "a", "an":
+		return headIsVague(lx, toks, start, k)
 	}
 	return false
+}
+
+// betweenOpen reports a "between" in [from, k) not yet joined by "and".
+func betweenOpen(toks []text.Token, from, k int) bool {
+	open := false
+	for j := from; j < k; j++ {
+		switch toks[j].Norm {
+		case "between":
+			open = true
+		case "and":
+			open = false
+		}
+	}
+	return open
 }
 
 func contentWords(lx *lexicon.Lexicon, toks []text.Token, from, to int) int {
@@ -413,6 +445,9 @@ func verbConjuncts(lx *lexicon.Lexicon, toks []text.Token, from, to int, infinit
 // "base" (support, after "to" or an infinitive trigger), or "" for a noun
 // phrase.
 func verbForm(lx *lexicon.Lexicon, toks []text.Token, from, to int, infinitive bool) string {
+	if from+1 < to && isAdverb(toks[from].Norm) {
+		from++ // "to jointly propel"
+	}
 	w := toks[from].Norm
 	if w == "to" && from+1 < to {
 		if _, ok := lx.Gerund(toks[from+1].Norm); ok {
@@ -489,11 +524,15 @@ func phraseText(lx *lexicon.Lexicon, s *sentence, from, to int, infinitive bool)
 		}
 	}
 	rest := s.text[toks[from].Start:toks[to-1].End]
-	g, ok := lx.Gerund(toks[from].Norm)
-	if !ok || !(infinitive || (from > 0 && (toks[from-1].Norm == "to" || toks[from-1].Norm == "and" || toks[from-1].Norm == ","))) {
+	head := from
+	if head+1 < to && isAdverb(toks[head].Norm) {
+		head++ // "jointly propelling"
+	}
+	g, ok := lx.Gerund(toks[head].Norm)
+	if !ok || !(infinitive || (head > 0 && (toks[head-1].Norm == "to" || toks[head-1].Norm == "and" || toks[head-1].Norm == ",")) || head > from) {
 		return strings.Join(strings.Fields(rest), " ")
 	}
-	rest = g + s.text[toks[from].End:toks[to-1].End]
+	rest = s.text[toks[from].Start:toks[head].Start] + g + s.text[toks[head].End:toks[to-1].End]
 	return strings.Join(strings.Fields(rest), " ")
 }
 
@@ -523,4 +562,64 @@ func dateAfter(toks []text.Token, k int) bool {
 	}
 	w := toks[k+1].Norm
 	return dateWords[w] || (w != "" && w[0] >= '0' && w[0] <= '9')
+}
+
+// topLevelList splits an object that is itself a list of three or more
+// phrases, its first comma before any preposition: "transatlantic
+// relations, the common challenge of terrorism, relations with Russia and
+// the main crises". A list inside a phrase ("the commitment to free trade,
+// multilateralism and a rules-based order") stays one item. "X, but also
+// Y" is two.
+func topLevelList(lx *lexicon.Lexicon, s *sentence, from, to int) ([][2]int, bool) {
+	toks := s.toks
+	commas := 0
+	for k := from; k < to; k++ {
+		switch toks[k].Norm {
+		case ",":
+			commas++
+		case "of", "for", "to", "on", "in", "with", "between", "about", "such", "including", "from", "at", "by":
+			if commas == 0 {
+				return nil, false
+			}
+		}
+	}
+	if commas < 2 {
+		return nil, false
+	}
+	items := listItems(s, from, to)
+	// a part that opens with a preposition ("from Ukraine to Syria") belongs to the one before
+	var out [][2]int
+	for _, it := range items {
+		if len(out) > 0 && it[0] < to && isPreposition(toks[it[0]].Norm) {
+			out[len(out)-1][1] = it[1]
+			continue
+		}
+		if toks[it[0]].Norm == "as" || it[1]-it[0] < 2 && !toks[it[0]].IsCapitalized() {
+			return nil, false // "as equal partners", "a stable, rules-based order": not a list of things
+		}
+		out = append(out, it)
+	}
+	return out, len(out) >= 3
+}
+
+// butAlso splits "X, but also Y" into its two parts.
+func butAlso(toks []text.Token, from, to int) [][2]int {
+	for k := from; k < to-1; k++ {
+		if toks[k].Norm == "but" && toks[k+1].Norm == "also" {
+			end := k
+			if end > from && toks[end-1].Norm == "," {
+				end--
+			}
+			return [][2]int{{from, end}, {k + 2, to}}
+		}
+	}
+	return [][2]int{{from, to}}
+}
+
+func isPreposition(w string) bool {
+	return subjectPrepositions[w]
+}
+
+func isAdverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && w != "only" && w != "early" && w != "family" && w != "italy"
 }

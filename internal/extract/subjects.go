@@ -47,30 +47,38 @@ var subjectPrepositions = map[string]bool{
 // in its clause: the nearest person, role, group or state not governed by a
 // preposition nor a possessive, with those joined to it by "and".
 func (d *doc) speakersBefore(s *sentence, at int, meeting []*official) ([]string, bool) {
-	last := -1
-	for k, m := range s.mentions {
-		if m.start >= at {
-			break
-		}
-		if isSpeaker(s, m) {
-			last = k
-		}
+	end := len(s.mentions)
+	for end > 0 && s.mentions[end-1].start >= at {
+		end--
 	}
-	if last < 0 {
-		return nil, false
-	}
-	group := []mention{s.mentions[last]}
-	for k := last - 1; k >= 0; k-- {
-		m, next := s.mentions[k], group[len(group)-1]
-		gap := s.toks[m.end:next.start]
-		if !isSpeaker(s, m) || !joinsSpeakers(gap) {
-			break
+	for end > 0 {
+		last := end - 1
+		if !isSpeakerKind(s.mentions[last]) {
+			end--
+			continue
 		}
-		group = append(group, m)
+		first := last
+		for first > 0 && isSpeakerKind(s.mentions[first-1]) && joinsSpeakers(s.toks[s.mentions[first-1].end:s.mentions[first].start]) {
+			first--
+		}
+		chain := s.mentions[first : last+1]
+		end = first
+		// A chain governed by a preposition or owned ("with Defense
+		// Ministers from Canada, France and Germany", "Italy's") is an
+		// object: the speaker stands before it.
+		if !isSpeaker(s, chain[0]) || !isSpeaker(s, chain[len(chain)-1]) {
+			continue
+		}
+		return d.chainKeys(chain, meeting)
 	}
+	return nil, false
+}
+
+// chainKeys are the node keys of a chain of speakers.
+func (d *doc) chainKeys(chain []mention, meeting []*official) ([]string, bool) {
 	var offs []*official
 	var states []string
-	for _, m := range group {
+	for _, m := range chain {
 		switch m.kind {
 		case mGroup:
 			if len(meeting) > 0 {
@@ -91,10 +99,10 @@ func (d *doc) speakersBefore(s *sentence, at int, meeting []*official) ([]string
 			states = append(states, m.id)
 		}
 	}
+	if len(offs) > 1 && len(meeting) > 1 && allIn(offs, meeting) {
+		return officialKeys(meeting), true
+	}
 	if len(offs) > 0 {
-		if len(meeting) > 1 && allIn(offs, meeting) && len(offs) > 1 {
-			return officialKeys(meeting), true
-		}
 		return officialKeys(offs), true
 	}
 	if len(states) > 0 {
@@ -103,13 +111,18 @@ func (d *doc) speakersBefore(s *sentence, at int, meeting []*official) ([]string
 	return nil, false
 }
 
-func isSpeaker(s *sentence, m mention) bool {
+func isSpeakerKind(m mention) bool {
 	switch m.kind {
-	case mOfficial, mGroup, mState, mSelf:
-	default:
-		return false
+	case mOfficial:
+		return m.off != nil
+	case mGroup, mState, mSelf:
+		return true
 	}
-	if m.kind == mOfficial && m.off == nil {
+	return false
+}
+
+func isSpeaker(s *sentence, m mention) bool {
+	if !isSpeakerKind(m) {
 		return false
 	}
 	if m.start > 0 && subjectPrepositions[s.toks[m.start-1].Norm] {
