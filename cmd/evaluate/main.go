@@ -1,53 +1,104 @@
-// Command evaluate scores extraction against an annotated set of readouts
-// (each NAME.txt or NAME.md beside a NAME.gold.json) and prints precision,
-// recall and F1 per category and a micro-F1.
+// Command evaluate scores extraction against a set of hand-annotated
+// readouts and prints precision, recall and F1 per category and the core
+// micro-F1, by the same rules as the reference scorer score.py.
 //
-//	evaluate [-misses] DIR
+//	evaluate [-misses] [-format table|score] DIR
+//
+// DIR holds gold/*.json beside readouts/ (each gold file names its
+// readout), or NAME.gold.json beside NAME.txt or NAME.md.
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 
 	"github.com/diplograph/diplograph/internal/eval"
 	"github.com/diplograph/diplograph/internal/extract"
-	"github.com/diplograph/diplograph/internal/lexicon"
 )
 
-func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
 
-func run(args []string, stdout, stderr io.Writer) int {
+// Exit codes.
+const (
+	exitOK    = 0
+	exitFail  = 1 // the set could not be read
+	exitUsage = 2
+)
+
+// options are the command's flags and argument.
+type options struct {
+	dir    string
+	misses bool
+	format string
+}
+
+func parse(args []string, stderr io.Writer) (options, error) {
+	var o options
 	fs := flag.NewFlagSet("evaluate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	misses := fs.Bool("misses", false, "list every missed and spurious item")
+	fs.BoolVar(&o.misses, "misses", false, "after the figures, list every missed and spurious item (tab-separated: file, category, kind, item, evidence, near)")
+	fs.StringVar(&o.format, "format", "table", "figures as a table, or as score.py prints them (score)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: evaluate [-misses] DIR\n\nScores extraction against the *.gold.json annotations in DIR.")
+		fmt.Fprintln(stderr, "usage: evaluate [-misses] [-format table|score] DIR\n\nScores extraction against the gold annotations in DIR: gold/*.json beside\nreadouts/, or NAME.gold.json beside NAME.txt or NAME.md.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return o, err
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()
-		return 2
+		return o, errors.New("want one directory")
+	}
+	if o.format != "table" && o.format != "score" {
+		return o, fmt.Errorf("-format %q: want table or score", o.format)
+	}
+	o.dir = fs.Arg(0)
+	return o, nil
+}
+
+// run is the whole command, testable without a process.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	o, err := parse(args, stderr)
+	if err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(stderr, "evaluate: %v\n", err)
+		}
+		return exitUsage
 	}
 	x, err := extract.New()
 	if err != nil {
 		fmt.Fprintf(stderr, "evaluate: %v\n", err)
-		return 2
+		return exitFail
 	}
-	rep, err := eval.Run(x, lexicon.MustDefault(), fs.Arg(0))
+	rep, err := eval.Run(ctx, x, o.dir)
 	if err != nil {
 		fmt.Fprintf(stderr, "evaluate: %v\n", err)
-		return 1
+		return exitFail
 	}
-	fmt.Fprint(stdout, rep.Table())
-	if *misses {
-		for _, m := range rep.Misses {
-			fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\n", m.File, m.Category, m.Kind, m.Item)
+	write := rep.WriteTable
+	if o.format == "score" {
+		write = rep.WriteScorePy
+	}
+	if err := write(stdout); err != nil {
+		fmt.Fprintf(stderr, "evaluate: %v\n", err)
+		return exitFail
+	}
+	if o.misses {
+		fmt.Fprintln(stdout)
+		if err := rep.WriteMisses(stdout); err != nil {
+			fmt.Fprintf(stderr, "evaluate: %v\n", err)
+			return exitFail
 		}
 	}
-	return 0
+	return exitOK
 }
