@@ -59,6 +59,20 @@ func (d *doc) membersOf(s *sentence, k int) []string {
 		}
 		return nil
 	}
+	if after < len(toks) && toks[after].Norm == "(" {
+		if states := statesListAt(toks, ms, k+1, after); len(states) >= 2 {
+			return states // "the Normandy format (Russia, Ukraine, Germany and France)"
+		}
+	}
+	if states := groupOfStates(toks, ms, k); len(states) > 0 {
+		return states // "the G7 Foreign Ministers of Canada, France, ..."; "the AUKUS partnership between ..."
+	}
+	if st, ok := newestMember(toks, ms, k); ok {
+		return []string{st} // "NATO's newest Ally, Montenegro"
+	}
+	if chairOf(toks, m.start) {
+		return d.subjectStates(s, k) // "President Ramaphosa, current Chair of the African Union"
+	}
 	if start, ok := memberOfBefore(toks, ms, k); ok {
 		if states := statesListBefore(toks, ms, k, start); len(states) > 0 {
 			return states
@@ -240,4 +254,87 @@ func statesListBefore(toks []text.Token, ms []mention, k, start int) []string {
 		}
 	}
 	return out
+}
+
+// groupWords, after a forum's name, introduce its members as a body:
+// "the G7 Foreign Ministers of ...", "the Quad partnership between ...".
+var groupWords = map[string]bool{
+	"foreign": true, "defence": true, "defense": true, "finance": true, "trade": true, "ministers": true,
+	"minister": true, "leaders": true, "heads": true, "partnership": true, "format": true, "grouping": true,
+	"group": true, "coalition": true, "mechanism": true, "governments": true, "national": true, "security": true,
+	"advisers": true, "advisors": true, "economy": true, "energy": true, "health": true, "'": true, "s": true,
+}
+
+// groupOfStates reads "<Forum> <group words> of|from|between <states>".
+func groupOfStates(toks []text.Token, ms []mention, k int) []string {
+	i := ms[k].end
+	j := i
+	for j < len(toks) && j < i+5 && groupWords[toks[j].Norm] {
+		j++
+	}
+	if j == i || j >= len(toks) {
+		return nil
+	}
+	switch toks[j].Norm {
+	case "of", "from", "between":
+	default:
+		return nil
+	}
+	j++
+	if j < len(toks) && toks[j].Norm == "the" {
+		j++
+	}
+	states := statesListAt(toks, ms, k+1, j)
+	if len(states) < 2 {
+		return nil // one state after "of" is a delegation, not a list of members
+	}
+	return states
+}
+
+// memberTitles name a member of a forum after the forum's possessive.
+var memberTitles = map[string]bool{"ally": true, "member": true, "members": true, "allies": true}
+
+// newestMember reads "<Forum>'s [newest] Ally[,] <State>".
+func newestMember(toks []text.Token, ms []mention, k int) (string, bool) {
+	i := ms[k].end
+	if i >= len(toks) || toks[i].Norm != "'s" {
+		return "", false
+	}
+	j := i + 1
+	for j < len(toks) && j < i+3 && !memberTitles[toks[j].Norm] {
+		j++
+	}
+	if j >= len(toks) || !memberTitles[toks[j].Norm] {
+		return "", false
+	}
+	j++
+	if j < len(toks) && (toks[j].Norm == "state" || toks[j].Norm == "states") {
+		j++
+	}
+	if j < len(toks) && toks[j].Norm == "," {
+		j++
+	}
+	for _, m := range ms[k+1:] {
+		if m.start == j && m.kind == mState {
+			return m.id, true
+		}
+	}
+	return "", false
+}
+
+// chairOf reports "Chair of [the] <Forum>" before token i: only a member
+// chairs a forum.
+func chairOf(toks []text.Token, i int) bool {
+	j := i - 1
+	if j >= 0 && toks[j].Norm == "the" {
+		j--
+	}
+	if j < 1 || toks[j].Norm != "of" {
+		return false
+	}
+	switch toks[j-1].Norm {
+	case "chair", "chairman", "chairmanship", "presidency", "chair-in-office":
+		return true
+	}
+	return false
 }
