@@ -12,6 +12,7 @@ type doc struct {
 	sentences []*sentence
 
 	officials map[string]*official // by id
+	reading   int                  // the index of the sentence the officials stage is reading
 	order     []*official          // in order of first mention
 
 	// participants are the officials of the meeting being reported, which

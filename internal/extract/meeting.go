@@ -23,8 +23,11 @@ func sentenceOfficials(s *sentence, from, to int) []*official {
 // names two or more officials, and makes them the participants.
 func (d *doc) relateMeeting(s *sentence, trigs []trigger) []*official {
 	offs := meetingOfficials(d.x.lx, s)
-	if !reportsMeeting(s, trigs) || aboutOtherMeeting(s) {
+	if !reportsMeeting(s, trigs) || aboutOtherMeeting(s) || plannedMeeting(s, trigs) {
 		return nil
+	}
+	if len(offs) == 0 && groupMeets(s, trigs) {
+		offs = d.signatories(s.index) // "The defence ministers ... met via videoconference"
 	}
 	if len(offs) < 2 {
 		if len(d.order) == 0 && len(d.parties) == 0 {
@@ -32,11 +35,15 @@ func (d *doc) relateMeeting(s *sentence, trigs []trigger) []*official {
 		}
 		return nil
 	}
+	side := meetingSides(s, offs, trigs)
 	for i := range offs {
 		for j := i + 1; j < len(offs); j++ {
 			a, b := offs[i], offs[j]
 			if a.state != "" && a.state == b.state {
 				continue // one delegation: a President and his Foreign Minister do not meet each other abroad
+			}
+			if side[a] != 0 && side[a] == side[b] {
+				continue // "talks with the Prime Minister and the President": both hosts, met by the guest
 			}
 			if a.id > b.id {
 				a, b = b, a
@@ -82,8 +89,8 @@ func meetingOfficials(lx *lexicon.Lexicon, s *sentence) []*official {
 		if m.end < len(s.toks) && s.toks[m.end].Norm == "'s" && !meetingNounAt(lx, s.toks, m.end+1) {
 			continue
 		}
-		if m.start > 0 && s.toks[m.start-1].Norm == "of" {
-			continue // "the inauguration of President Trump", "greetings of Prime Minister Modi"
+		if m.start > 1 && s.toks[m.start-1].Norm == "of" && !meetingNounAt(lx, s.toks, m.start-2) {
+			continue // "the inauguration of President Trump"; but "a phone call of Foreign Minister Maas"
 		}
 		seen[m.off] = true
 		out = append(out, m.off)
@@ -138,4 +145,95 @@ func aboutOtherMeeting(s *sentence) bool {
 		}
 	}
 	return false
+}
+
+// plannedMeeting reports a meeting that is yet to happen: "will meet",
+// "will join the Deputy Prime Minister's meetings", "plans to visit".
+func plannedMeeting(s *sentence, trigs []trigger) bool {
+	for _, t := range trigs {
+		if t.kind != tMeet && !t.meets {
+			continue
+		}
+		for j := t.at - 1; j >= 0 && j >= t.at-7; j-- {
+			switch s.toks[j].Norm {
+			case "will", "would", "shall", "plans", "planned", "intends", "expects":
+				return true
+			case ".", ";":
+				return false
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// groupMeets reports a meeting whose subject is a group the readout named
+// before: "The defence ministers ... met via videoconference".
+func groupMeets(s *sentence, trigs []trigger) bool {
+	for _, t := range trigs {
+		if t.kind != tMeet || t.negated || !meetingVerbs[s.toks[t.at].Norm] {
+			continue
+		}
+		for _, m := range s.mentions {
+			if m.kind == mGroup && m.start < t.at {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// signatories are the officials a joint statement named before its
+// meeting, less its spokespeople.
+func (d *doc) signatories(before int) []*official {
+	var out []*official
+	for _, o := range d.order {
+		if o.office != "spokesperson" && o.first < before {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// meetingSides numbers the two sides of a meeting when a preposition
+// divides them ("A held talks with B and C": A is side 1, B and C side 2),
+// so that two people on one side are not said to have met each other.
+// A trilateral, or a list with no preposition, has no sides: everyone met.
+func meetingSides(s *sentence, offs []*official, trigs []trigger) map[*official]int {
+	side := map[*official]int{}
+	for _, t := range trigs {
+		if t.kind == tMeet && (s.toks[t.at].Norm == "trilateral" || s.toks[t.at].Norm == "joint") {
+			return side
+		}
+	}
+	split := -1
+	for i, t := range s.toks {
+		if t.Norm == "with" || t.Norm == "to" || t.Norm == "by" {
+			split = i
+			break
+		}
+	}
+	if split < 0 {
+		return side
+	}
+	for _, m := range s.mentions {
+		if m.kind != mOfficial || m.off == nil {
+			continue
+		}
+		if m.start < split {
+			side[m.off] = 1
+		} else if side[m.off] == 0 {
+			side[m.off] = 2
+		}
+	}
+	return side
+}
+
+// meetingVerbs report a meeting as a verb does: a group that "met" or
+// "spoke" is the meeting's participants; "trilateral cooperation" is not a
+// meeting.
+var meetingVerbs = map[string]bool{
+	"met": true, "meet": true, "spoke": true, "held": true, "convened": true, "gathered": true,
+	"conferred": true, "talked": true,
 }

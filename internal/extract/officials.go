@@ -14,6 +14,7 @@ type official struct {
 	title, office string
 	state         string // state code, or an organisation's forum id
 	evidence      string // the sentence that introduced them with a title
+	first         int    // the index of the sentence that first names them
 }
 
 // findOfficials reads the title patterns of one sentence, replacing each
@@ -25,6 +26,7 @@ type official struct {
 //	<demonym> <Title> <Name>         Australian Foreign Minister Penny Wong
 //	<Name>, <State>'s <Title>        Penny Wong, Australia's Foreign Minister
 func (d *doc) findOfficials(s *sentence) {
+	d.reading = s.index
 	var out []mention
 	ms := s.mentions
 	starts := mentionStarts(ms)
@@ -116,8 +118,8 @@ func stateBefore(toks []text.Token, out []mention, titleStart int) (string, int)
 
 // ofState reads "of [the] <State>" after the title at ms[k].
 func ofState(toks []text.Token, ms []mention, k int) (string, int, bool) {
-	if k+1 >= len(ms) || ms[k+1].kind != mState {
-		return "", 0, false
+	if k+1 >= len(ms) || (ms[k+1].kind != mState && ms[k+1].kind != mForum) {
+		return "", 0, false // "Chairperson of the African Union Commission": the organisation's official
 	}
 	gap := toks[ms[k].end:ms[k+1].start]
 	if len(gap) == 1 && gap[0].Norm == "of" || len(gap) == 2 && gap[0].Norm == "of" && gap[1].Norm == "the" {
@@ -221,7 +223,7 @@ func nameBefore(toks []text.Token, titleStart int, out []mention) (int, bool) {
 	for start < end && (!isNameWord(toks[start]) || isHonorific(toks, start)) {
 		start++
 	}
-	if start < end && validName(toks[start:end]) && (start == 0 || !toks[start-1].IsCapitalized()) {
+	if start < end && validName(toks[start:end]) && (start == 0 || !toks[start-1].IsCapitalized() || isHonorific(toks, start-1)) {
 		return start, true
 	}
 	return 0, false
@@ -247,6 +249,8 @@ var notNames = map[string]bool{
 	"saturday": true, "sunday": true, "office": true, "spokesperson": true, "readout": true,
 	"department": true, "ministry": true, "government": true, "state": true, "affairs": true,
 	"minister": true, "secretary": true, "president": true, "his majesty": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
 }
 
 func isNameWord(t text.Token) bool {

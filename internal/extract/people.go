@@ -78,7 +78,7 @@ func (d *doc) addOfficial(o *official, evidence string) *official {
 		}
 		return have
 	}
-	o.evidence = evidence
+	o.evidence, o.first = evidence, d.reading
 	d.officials[o.id] = o
 	d.order = append(d.order, o)
 	return o
