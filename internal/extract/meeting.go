@@ -207,25 +207,34 @@ func meetingSides(s *sentence, offs []*official, trigs []trigger) map[*official]
 			return side
 		}
 	}
-	split := -1
-	for i, t := range s.toks {
-		if t.Norm == "with" || t.Norm == "to" || t.Norm == "by" {
-			split = i
+	split, with := -1, false
+	for _, t := range trigs {
+		if t.kind == tMeet || t.meets {
+			split = t.end
+			if split < len(s.toks) && (s.toks[split].Norm == "with" || s.toks[split].Norm == "to" || s.toks[split].Norm == "by") {
+				with = true
+			}
 			break
 		}
 	}
 	if split < 0 {
 		return side
 	}
+	before, after := 0, 0
 	for _, m := range s.mentions {
-		if m.kind != mOfficial || m.off == nil {
+		if m.kind != mOfficial || m.off == nil || side[m.off] != 0 {
 			continue
 		}
 		if m.start < split {
 			side[m.off] = 1
-		} else if side[m.off] == 0 {
+			before++
+		} else {
 			side[m.off] = 2
+			after++
 		}
+	}
+	if after == 0 || (before == 0 && !with) {
+		return map[*official]int{} // "A and B met": everyone met everyone
 	}
 	return side
 }
