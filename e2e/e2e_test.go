@@ -114,8 +114,19 @@ func TestQueryFormats(t *testing.T) {
 		t.Fatalf("members json: %v, %d rows\n%s", err, len(rows), j.stdout)
 	}
 	c := runCmd(t, "", "query", "--db", db, "--format", "csv", "meetings", "Japan", "--since", "2023-01-01")
-	if c.code != 0 || !strings.HasPrefix(c.stdout, "from,relation,to,date,readout,evidence\n") {
+	if c.code != 0 || !strings.HasPrefix(c.stdout, "from,relation,to,phrase,date,readout,evidence\n") {
 		t.Errorf("meetings csv: exit %d\n%s%s", c.code, c.stdout, c.stderr)
+	}
+	// What a state committed to is shown in the readout's words.
+	cm := runCmd(t, "", "query", "--db", db, "--format", "json", "commitments", "Australia")
+	var commits []map[string]string
+	if err := json.Unmarshal([]byte(cm.stdout), &commits); err != nil || len(commits) == 0 {
+		t.Fatalf("commitments json: %v\n%s%s", err, cm.stdout, cm.stderr)
+	}
+	for _, r := range commits {
+		if r["phrase"] == "" || !strings.Contains(strings.ToLower(r["evidence"]), strings.ToLower(strings.Fields(r["phrase"])[len(strings.Fields(r["phrase"]))-1])) {
+			t.Errorf("commitment without its phrase from the evidence: %v", r)
+		}
 	}
 	u := runCmd(t, "", "query", "--db", db, "neighbors", "Blinkn")
 	if u.code != 1 || !strings.Contains(u.stderr, "did you mean: Antony Blinken") {

@@ -44,7 +44,9 @@ func (d *doc) relateActs(s *sentence, trigs []trigger, meeting []*official) {
 		}
 		subjects := d.subjects(s, subjectEnd, meeting)
 		act := d.x.lx.Acts[t.act]
-		if t.kind == tCommit && expressiveObject(s.toks, from, to) {
+		if t.kind != tCommit && commitmentObject(s.toks, from, to) {
+			act, t.kind = d.x.lx.Acts[d.x.lx.ActByName("committed")], tCommit // "expressed their shared commitment to ..."
+		} else if t.kind == tCommit && expressiveObject(s.toks, from, to) {
 			act, t.kind = d.x.lx.Acts[d.x.lx.ActByName("welcomed")], tExpress // "reiterated its appreciation for ..."
 		}
 		for _, it := range splitItems(d.x.lx, s, from, to, infinitiveObject(s, t)) {
@@ -224,4 +226,16 @@ func meetVerbAfter(lx *lexicon.Lexicon, toks []text.Token, i int) bool {
 		i++
 	}
 	return meetingNounAt(lx, toks, i)
+}
+
+// commitmentObject reports an object that is itself a commitment: "noted
+// their shared commitment to democracy" commits the speakers to it.
+func commitmentObject(toks []text.Token, from, to int) bool {
+	for k := from; k < to && k < from+4; k++ {
+		switch toks[k].Norm {
+		case "commitment", "commitments", "determination", "resolve", "pledge":
+			return k+1 < to && toks[k+1].Norm == "to"
+		}
+	}
+	return false
 }

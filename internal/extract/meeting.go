@@ -196,10 +196,10 @@ func (d *doc) signatories(before int) []*official {
 	return out
 }
 
-// meetingSides numbers the two sides of a meeting when a preposition
-// divides them ("A held talks with B and C": A is side 1, B and C side 2),
-// so that two people on one side are not said to have met each other.
-// A trilateral, or a list with no preposition, has no sides: everyone met.
+// meetingSides marks the officials named after "with" or "to" as one side
+// of a meeting whose other side the sentence does not name, so that two
+// hosts visited in turn are not said to have met each other. A trilateral,
+// or a meeting whose every side is named, has no sides: everyone met.
 func meetingSides(s *sentence, offs []*official, trigs []trigger) map[*official]int {
 	side := map[*official]int{}
 	for _, t := range trigs {
@@ -233,8 +233,11 @@ func meetingSides(s *sentence, offs []*official, trigs []trigger) map[*official]
 			after++
 		}
 	}
-	if after == 0 || (before == 0 && !with) {
-		return map[*official]int{} // "A and B met": everyone met everyone
+	if after == 0 || before > 0 || !with {
+		// "A and B met", "A met with B and C": everyone met everyone. Only
+		// when the one who came is unnamed ("the Secretary General arrived
+		// for talks with A and B") are those named all on one side.
+		return map[*official]int{}
 	}
 	return side
 }

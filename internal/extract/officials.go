@@ -52,6 +52,16 @@ func (d *doc) findOfficials(s *sentence) {
 // titled handles a title mention at ms[k]. It returns the mentions so far
 // with the result appended, and how many following mentions it consumed.
 func (d *doc) titled(s *sentence, out, ms []mention, k int, starts map[int]bool) ([]mention, int) {
+	merged, used := d.titledPerson(s, out, ms, k, starts)
+	if used > 0 && ms[k+1].kind == mForum {
+		// "Secretary-General of the League of Arab States": the
+		// organisation is named too.
+		merged = append(merged, ms[k+1])
+	}
+	return merged, used
+}
+
+func (d *doc) titledPerson(s *sentence, out, ms []mention, k int, starts map[int]bool) ([]mention, int) {
 	lx := d.x.lx
 	m := ms[k]
 	t := lx.Titles[m.title]

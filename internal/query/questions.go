@@ -7,6 +7,7 @@ import (
 
 	"github.com/diplograph/diplograph/internal/graph"
 	"github.com/diplograph/diplograph/internal/render"
+	"github.com/diplograph/diplograph/internal/schema"
 )
 
 // Engine answers questions over one store.
@@ -17,10 +18,22 @@ type Engine struct {
 }
 
 // hopColumns are the columns of every answer made of hops.
-var hopColumns = []string{"from", "relation", "to", "date", "readout", "evidence"}
+// The phrase is what was discussed, committed to or expressed in the
+// readout's own words; the topic in "to" is the taxonomy's name for it.
+var hopColumns = []string{"from", "relation", "to", "phrase", "date", "readout", "evidence"}
 
 func hopRow(h graph.Hop) []string {
-	return []string{label(h.From), relation(h), label(h.To), h.Edge.Date, h.Edge.Readout, h.Edge.Evidence}
+	return []string{label(h.From), relation(h), label(h.To), phrase(h.Edge), h.Edge.Date, h.Edge.Readout, h.Edge.Evidence}
+}
+
+// phrase shows an edge's own words, with the act when it is not the
+// relationship's plain one ("welcomed: the agreement").
+func phrase(e graph.Edge) string {
+	p := e.Props[schema.PropPhrase]
+	if act := e.Props[schema.PropAct]; p != "" && e.Type == schema.Expressed && act != "" {
+		return act + ": " + p
+	}
+	return p
 }
 
 // relation shows the relationship type with its direction as the hop

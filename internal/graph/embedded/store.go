@@ -117,7 +117,7 @@ func (s *Store) File() string { return s.path }
 
 // schemaVersion is the layout of the tables. A file of another version is
 // refused rather than misread.
-const schemaVersion = 2
+const schemaVersion = 3
 
 // ErrVersion is returned for a store file written with another table layout.
 var ErrVersion = errors.New("store file has another layout: ingest again into a new file")
@@ -150,7 +150,9 @@ func (s *Store) Migrate(ctx context.Context) error {
 		`CREATE TABLE IF NOT EXISTS edges (
 			type TEXT NOT NULL, src TEXT NOT NULL, dst TEXT NOT NULL, readout TEXT NOT NULL,
 			date TEXT NOT NULL DEFAULT '', ev INTEGER NOT NULL DEFAULT 0, props TEXT NOT NULL DEFAULT '{}',
-			PRIMARY KEY (readout, type, src, dst)) WITHOUT ROWID`,
+			PRIMARY KEY (readout, type, src, dst, props)) WITHOUT ROWID`,
+		// The key holds props, which carry an edge's phrase: a readout
+		// can discuss two things the taxonomy files under one topic.
 		// The key leads with the readout, so replacing a readout's facts
 		// needs no index of its own. These two serve the questions: all of
 		// a node's edges, and the latest edge between two nodes.

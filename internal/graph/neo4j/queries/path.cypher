@@ -7,6 +7,6 @@ MATCH (a:State|Official|Forum|Topic|Readout {id: idA})
 WHERE labelA IN labels(a)
 MATCH (b:State|Official|Forum|Topic|Readout {id: idB})
 WHERE labelB IN labels(b) AND a <> b
-MATCH p = allShortestPaths((a)-[:MET_WITH|DISCUSSED|COMMITTED_TO|MEMBER_OF|REPRESENTS*..6]-(b))
+MATCH p = allShortestPaths((a)-[:MET_WITH|DISCUSSED|COMMITTED_TO|EXPRESSED|MEMBER_OF|REPRESENTS*..6]-(b))
 RETURN p
 LIMIT 25
