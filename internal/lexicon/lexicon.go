@@ -60,7 +60,7 @@ type Lexicon struct {
 	Object ObjectWords
 
 	topicByID map[string]int
-	bySurname map[string][]int // normalized surname -> Officials indexes
+	bySurname map[string][]int  // normalized surname -> Officials indexes
 	verbs     map[string]string // verb -> its -ing form
 }
 
