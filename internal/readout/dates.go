@@ -7,10 +7,15 @@ import (
 	"time"
 )
 
-// A dateline: a capitalised place, a comma, a date, an optional agency
-// in brackets, then a colon or dash. "New Delhi, 4 March 2023 (TDI):". It
-// runs on a readout's first lines only, so a regexp costs little.
-var datelineHead = regexp.MustCompile(`^\s*([A-Z][\p{L}.'’ -]{1,60}?),\s+(?:[A-Z][a-z]+day,?\s+)?([^:—–()\n]{4,30}?)\s*(?:\([^)\n]{1,40}\))?\s*(?::|—|–|--| - )`)
+// A dateline: a capitalised place, a comma, a date, an optional agency in
+// brackets, then a colon, a dash or the end of the line. "New Delhi, 4
+// March 2023 (TDI):", "WASHINGTON, Oct. 2, 2020 —", "Putrajaya, 4 September
+// 2018". It runs on a readout's first lines only, so a regexp costs little.
+var datelineHead = regexp.MustCompile(`^\s*([A-Z][\p{L}.'’ -]{1,60}?),\s+(?:[A-Z][a-z]+day,?\s+)?([^:—–()\n]{4,30}?)\s*(?:\([^)\n]{1,40}\))?\s*(?::|—|–|--| - |$)`)
+
+// placeHead is a dateline that names the place and the agency but no
+// date: "Hanoi (VNA) –".
+var placeHead = regexp.MustCompile(`^\s*([A-Z][\p{L}.'’ -]{1,40}?)\s*\([^)\n]{1,40}\)\s*(?::|—|–|--| - )`)
 
 // isoOf validates a calendar date and formats it as YYYY-MM-DD.
 func isoOf(year int, month time.Month, day int) (string, bool) {
@@ -34,10 +39,14 @@ func ParseDate(s string) (string, bool) {
 	return d, ok
 }
 
+// headLines is how many of a readout's first lines may hold its dateline.
+const headLines = 8
+
 // FindDateline finds where and when a readout's meeting took place from its
 // text: a dateline ("New Delhi, 4 March 2023 (TDI):"), else a line holding
-// only a date ("March 4, 2023"), else the first full date of the opening
-// paragraphs. Either result may be empty.
+// only a date ("March 4, 2023", "June 27, 2021 - Ottawa, Ontario"), else
+// the first full date of the opening paragraphs that is not about the
+// future. Either result may be empty.
 func FindDateline(body string) (location, date string) {
 	head := body
 	if len(head) > 2000 {
@@ -45,23 +54,140 @@ func FindDateline(body string) (location, date string) {
 	}
 	lines := strings.Split(head, "\n")
 	for i, line := range lines {
-		if i >= 8 {
+		if i >= headLines {
 			break
 		}
 		if m := datelineHead.FindStringSubmatch(line); m != nil {
-			if d, ok := ParseDate(m[2]); ok {
-				return strings.TrimSpace(m[1]), d
+			if d, start, _, ok := findDate(m[2]); ok {
+				return datelinePlace(m[1], m[2][:start]), d
 			}
 		}
-		t := strings.TrimSpace(line)
-		if d, at, _, ok := findDate(t); ok && at == 0 && len(t) <= 40 {
-			return "", d
+		if m := placeHead.FindStringSubmatch(line); m != nil && location == "" && placeLike(m[1]) {
+			location = placeName(m[1])
+		}
+		if loc, d, ok := dateLine(line, lines[i+1:]); ok {
+			if location == "" {
+				location = loc
+			}
+			return location, d
 		}
 	}
-	if d, _, _, ok := findDate(head); ok {
-		return "", d
+	return location, firstPastDate(head)
+}
+
+// datelinePlace is the place of a dateline, with the region the date
+// came after when it names one: "WASHINGTON, DC, Oct. 2, 2020".
+func datelinePlace(place, beforeDate string) string {
+	if region := strings.TrimRight(strings.TrimSpace(beforeDate), ","); region != "" && placeLike(region) {
+		place += ", " + region
 	}
-	return "", ""
+	return placeName(place)
+}
+
+// maxDateLine bounds a line that holds a date and nothing else worth reading.
+const maxDateLine = 40
+
+// dateLine reads a line that opens with a date: alone ("Oct. 24, 2017",
+// "07.06.2021 - Press release"), or followed by the place it was issued
+// ("June 27, 2021 - Ottawa, Ontario - Global Affairs Canada"). A date
+// followed by a clock time ("2023-02-04 11:14") is when a page was posted;
+// when the paragraph after it dates the meeting a day or two earlier, that
+// is the readout's date.
+func dateLine(line string, rest []string) (loc, date string, ok bool) {
+	t := strings.TrimSpace(line)
+	d, start, end, ok := findDate(t)
+	if !ok || start != 0 {
+		return "", "", false
+	}
+	after := strings.TrimSpace(t[end:])
+	if p, found := strings.CutPrefix(after, "- "); found {
+		if i := strings.Index(p, " - "); i >= 0 {
+			p = p[:i]
+		}
+		if placeLike(p) {
+			return placeName(p), d, true
+		}
+	}
+	if len(t) > maxDateLine {
+		return "", "", false
+	}
+	if clockTime(after) {
+		if e, ok := eventDateBefore(rest, d); ok {
+			d = e
+		}
+	}
+	return "", d, true
+}
+
+// clockTime reports whether s opens with a time of day, "11:14".
+func clockTime(s string) bool {
+	h, end := digits(s, 0)
+	return h >= 0 && end <= 2 && end < len(s) && s[end] == ':' && end+1 < len(s) && isDigit(s[end+1])
+}
+
+// postingLag is how long after a meeting a page stamped with its posting
+// time may have been posted and still be about it.
+const postingLag = 3 * 24 * time.Hour
+
+// eventDateBefore finds the full date in the first paragraph of rest that
+// falls at most postingLag before posted.
+func eventDateBefore(rest []string, posted string) (string, bool) {
+	for _, l := range rest {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		d, ok := ParseDate(l)
+		if !ok {
+			return "", false
+		}
+		t, _ := time.Parse("2006-01-02", d)
+		p, _ := time.Parse("2006-01-02", posted)
+		if !t.After(p) && p.Sub(t) <= postingLag {
+			return d, true
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// firstPastDate is the first full date in s that is not in a clause about
+// the future: "due to be held on 5 December 2020" is not when a readout's
+// meeting took place.
+func firstPastDate(s string) string {
+	found := ""
+	scanDates(s, func(d dateSpan) bool {
+		iso, ok := d.iso()
+		if ok && !futureClause(s[clauseStart(s, d.start):d.start]) {
+			found = iso
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// clauseStart is where the sentence or line holding s[i] begins.
+func clauseStart(s string, i int) int {
+	for j := i - 1; j > 0; j-- {
+		if s[j] == '\n' || (s[j] == ' ' && (s[j-1] == '.' || s[j-1] == '!' || s[j-1] == '?')) {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+// futureWords mark a clause that speaks of what is still to happen.
+var futureWords = []string{"will ", "due to ", "upcoming", "ahead of", "next ", "later this", "plan to", "planned", "scheduled"}
+
+// futureClause reports whether a clause speaks of the future.
+func futureClause(s string) bool {
+	s = strings.ToLower(s)
+	for _, w := range futureWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // ResolvePartial reads a date given without a year ("March 4", "4 March")

@@ -86,3 +86,28 @@ func TestDateInForms(t *testing.T) {
 		})
 	}
 }
+
+func TestDatelineForms(t *testing.T) {
+	cases := []struct{ name, body, loc, date string }{
+		{"capitals place", "CANBERRA, Sept. 9, 2019 — The ministers met", "Canberra", "2019-09-09"},
+		{"capitals two words", "NEW DELHI, 9 Sep 2019: The ministers met", "New Delhi", "2019-09-09"},
+		{"capitals with abbreviation", "WASHINGTON, DC, 9 Sep 2019 - They met", "Washington, DC", "2019-09-09"},
+		{"no terminator", "Title\n\nKuala Lumpur, 9 September 2019\n\nThey met.", "Kuala Lumpur", "2019-09-09"},
+		{"weekday", "Oslo, Monday, 9 September 2019 (NTB): They met", "Oslo", "2019-09-09"},
+		{"dotted date line", "Title\n\n09.09.2019 - Press release\n\nThey met.", "", "2019-09-09"},
+		{"date then place", "Title\n\nSeptember 9, 2019 - Halifax, Nova Scotia - The Ministry\n\nThey met.", "Halifax, Nova Scotia", "2019-09-09"},
+		{"place and agency only", "Lima (Andina) – The ministers met on 9 September 2019.", "Lima", "2019-09-09"},
+		{"posting stamp", "Title\n\n2019-09-10 08:30\n\nOn 9 September 2019, the ministers met.", "", "2019-09-09"},
+		{"posting stamp, older event", "Title\n\n2019-09-10 08:30\n\nOn 1 August 2019, the ministers met.", "", "2019-09-10"},
+		{"future date passed over", "Title\n\nThe leaders will meet on 9 December 2019. They met on 2 December 2019.", "", "2019-12-02"},
+		{"only a future date", "Title\n\nA summit is due to be held on 9 December 2019.", "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			loc, date := FindDateline(c.body)
+			if loc != c.loc || date != c.date {
+				t.Errorf("FindDateline(%q) = %q %q, want %q %q", c.body, loc, date, c.loc, c.date)
+			}
+		})
+	}
+}
