@@ -49,6 +49,7 @@ func FuzzDates(f *testing.F) {
 			}
 		}
 		FindDateline(s)
+		PlaceIn(s)
 		ResolvePartial(s, "2024-03-01")
 		if d, ok := DateIn(s, "2024-03-01"); ok && (len(d) != 10 || d > "2024-03-08") {
 			t.Errorf("DateIn(%q) = %q, after the readout's week", s, d)

@@ -7,8 +7,9 @@ import (
 )
 
 // A readout's location is where its meeting took place. Releases say it in
-// a dateline ("Tokyo, March 4, 2023 —", read by FindDateline); the helpers
-// here decide what reads as a place name.
+// a dateline ("Tokyo, March 4, 2023 —", read by FindDateline) or in their
+// opening sentences ("met in Tokyo", "on the sidelines of the UN General
+// Assembly in New York"); PlaceIn reads the second.
 
 // maxPlaceWords bounds a place name and each comma-separated part of it:
 // "New York", "Clark, Pampanga, Philippines".
@@ -159,4 +160,154 @@ func placeName(s string) string {
 		words[i] = string(r) + strings.ToLower(w[n:])
 	}
 	return strings.Join(words, " ")
+}
+
+// meetWords, within a few words before "in", say the place that follows
+// is where the meeting was: "met in", "talks in", "held a meeting today
+// in", "at the foreign ministry in".
+var meetWords = map[string]bool{
+	"met": true, "meet": true, "meets": true, "meeting": true, "meetings": true, "held": true,
+	"talks": true, "arrived": true, "at": true, "visit": true, "visiting": true, "summit": true, "hosted": true,
+	"today": true, "tomorrow": true, "yesterday": true, "morning": true, "afternoon": true, "evening": true,
+}
+
+// travelWords, followed by "to", bring a place: "a visit to Canberra",
+// "travelled to Beijing".
+var travelWords = map[string]bool{
+	"visit": true, "trip": true, "travelled": true, "traveled": true, "journey": true,
+}
+
+// isPerson reports whether the capitalised words at words[i] are an
+// official, "visited President X", rather than a place.
+func isPerson(words []string, i int) bool {
+	core, _ := placeWord(words[i])
+	return notPlaceWords[strings.ToLower(core)]
+}
+
+// cueReach is how many words before "in" a meeting word may stand.
+const cueReach = 4
+
+// sidelinesReach is how many words after "sidelines of" the forum's
+// "in <place>" may come: "on the sidelines of the United Nations General
+// Assembly in New York".
+const sidelinesReach = 15
+
+// proseParagraphs is how many of a readout's opening paragraphs PlaceIn
+// reads: the meeting's place is said at once or not at all, and later a
+// place is as often that of the next meeting.
+const proseParagraphs = 2
+
+// PlaceIn finds where the meeting a readout reports took place from the
+// first of its opening sentences that says so, else from its title: "met in Tokyo", "held in
+// Geneva", "in Berlin on 4 March", "a visit to Canberra", "on the
+// sidelines of the G20 summit in New Delhi". It returns "" when they do
+// not say; a sentence about the future is passed over.
+func PlaceIn(body string) string {
+	lines := strings.Split(body, "\n")
+	seen := 0
+	for i, para := range lines {
+		para = strings.TrimSpace(para)
+		if i == 0 || len(strings.Fields(para)) < 8 || strings.HasSuffix(para, ":") {
+			continue // the title, a date or attribution line
+		}
+		if p := placeInProse(para); p != "" {
+			return p
+		}
+		if seen++; seen >= proseParagraphs {
+			break
+		}
+	}
+	// A title often names the place the text takes as known: "Minister's
+	// visit to Paris".
+	return placeInProse(lines[0])
+}
+
+// placeInProse finds a meeting's place in the first sentence of p that
+// gives one and is not about the future.
+func placeInProse(p string) string {
+	for _, s := range sentences(p) {
+		if futureClause(s) {
+			continue
+		}
+		if place := placeInSentence(strings.Fields(s)); place != "" {
+			return place
+		}
+	}
+	return ""
+}
+
+// sentences splits a paragraph at a full stop and a space before a
+// capital; an abbreviation ("Mark T. Esper") may split one sentence in
+// two, which costs little here.
+func sentences(p string) []string {
+	var out []string
+	start := 0
+	for i := 0; i+2 < len(p); i++ {
+		if (p[i] == '.' || p[i] == '!' || p[i] == '?') && p[i+1] == ' ' && isUpper(p[i+2]) {
+			out = append(out, p[start:i+1])
+			start = i + 2
+		}
+	}
+	return append(out, p[start:])
+}
+
+// placeInSentence finds a meeting's place among a sentence's words.
+func placeInSentence(words []string) string {
+	sidelines := -1
+	for i, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ",.;:()"))
+		if lw == "sidelines" && i+1 < len(words) && words[i+1] == "of" {
+			sidelines = i
+		}
+		switch {
+		case travelWords[lw] && i+2 < len(words) && words[i+1] == "to":
+			if p := placeAt(words[i+2:]); p != "" {
+				return p
+			}
+		case (lw == "visits" || lw == "visited" || lw == "visiting") && i+1 < len(words):
+			if p := placeAt(words[i+1:]); p != "" && !isPerson(words, i+1) {
+				return p
+			}
+		case w == "in" && i+1 < len(words):
+			p := placeAt(words[i+1:])
+			if p == "" {
+				continue
+			}
+			if sidelines >= 0 && i-sidelines <= sidelinesReach || cueBefore(words[max(0, i-cueReach):i]) || whenAfter(words[i+1:], p) {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+// cueBefore reports whether words hold a meeting word or a date's day or
+// year ("on 4 September 2018 in Putrajaya").
+func cueBefore(words []string) bool {
+	for _, w := range words {
+		w = strings.Trim(w, ",.;:()")
+		if meetWords[strings.ToLower(w)] || w != "" && isDigit(w[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// whenAfter reports whether the place p, opening words, is followed by
+// when the meeting was: "in Berlin on 4 March", "in Hanoi on Monday", "in
+// Washington today".
+func whenAfter(words []string, p string) bool {
+	n := len(strings.Fields(p))
+	if n >= len(words) {
+		return false
+	}
+	if w := strings.ToLower(strings.Trim(words[n], ",.;:()")); w == "today" || w == "yesterday" || w == "this" {
+		return true
+	}
+	if n+1 >= len(words) || words[n] != "on" {
+		return false
+	}
+	next := strings.Trim(words[n+1], ",.;:()")
+	_, _, month := monthAt(next, 0)
+	return next != "" && isDigit(next[0]) || month || weekdayName(next) != ""
 }

@@ -90,3 +90,37 @@ func TestRealdevDates(t *testing.T) {
 		t.Errorf("dates agree on %d readouts, fewer than %d", agree, realdevDateFloor)
 	}
 }
+
+// realdevPlaces are the places the real readouts' texts give for their
+// meetings, in a dateline, an opening sentence or the title; the others
+// are calls or statements that name none.
+var realdevPlaces = map[string]string{
+	"02-de-wadephul-barrot-joint-statement-2025":         "Paris",
+	"03-sg-balakrishnan-saifuddin-putrajaya-2018":        "Putrajaya",
+	"04-sg-balakrishnan-maas-unga-sideline-2018":         "New York",
+	"05-us-mattis-ngo-xuan-lich-admm-plus-2017":          "Clark, Pampanga, Philippines",
+	"08-au-faki-ramaphosa-south-africa-visit-2020":       "Republic of South Africa",
+	"10-vn-pham-binh-minh-kerry-call-2016":               "Hanoi",
+	"11-us-tillerson-lavrov-unga-sideline-2017":          "New York",
+	"12-us-blinken-kamikawa-manalo-trilateral-unga-2023": "New York",
+	"17-ca-garneau-di-maio-call-2021":                    "Ottawa, Ontario",
+	"21-nato-secretary-general-greece-2019":              "Athens",
+	"22-eu-mogherini-tillerson-washington-2017":          "Washington",
+}
+
+// TestRealdevPlaces checks the place read for each real readout whose text
+// names one, and logs every place read (go test -v) for a reviewer.
+func TestRealdevPlaces(t *testing.T) {
+	filled := 0
+	for _, rd := range loadRealdev(t) {
+		got := rd.readout.Location
+		t.Logf("%s: %q", rd.name, got)
+		if want, ok := realdevPlaces[rd.name]; ok && got != want {
+			t.Errorf("%s: place %q, want %q", rd.name, got, want)
+		}
+		if got != "" {
+			filled++
+		}
+	}
+	t.Logf("a place is read for %d readouts; %d name one", filled, len(realdevPlaces))
+}
