@@ -3,48 +3,23 @@ package readout
 import (
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 )
 
-// monthPattern matches an English month name or its abbreviation.
-const monthPattern = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
+// A dateline: a capitalised place, a comma, a date, an optional agency in
+// brackets, then a colon, a dash or the end of the line. "New Delhi, 4
+// March 2023 (TDI):", "WASHINGTON, Oct. 2, 2020 —", "Putrajaya, 4 September
+// 2018". It runs on a readout's first lines only, so a regexp costs little.
+var datelineHead = regexp.MustCompile(`^\s*([A-Z][\p{L}.'’ -]{1,60}?),\s+(?:[A-Z][a-z]+day,?\s+)?([^:—–()\n]{4,30}?)\s*(?:\([^)\n]{1,40}\))?\s*(?::|—|–|--| - |$)`)
 
-var (
-	// 4 March 2023, 4th March, 2023
-	dayMonthYear = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthPattern + `),?\s+(\d{4})\b`)
-	// March 4, 2023; March 4th 2023
-	monthDayYear = regexp.MustCompile(`\b(` + monthPattern + `)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
-	// 2023-03-04, 2023/03/04
-	isoDate = regexp.MustCompile(`\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b`)
-	// March 4 (no year), 4 March (no year)
-	monthDay = regexp.MustCompile(`\b(` + monthPattern + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b`)
-	dayMonth = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthPattern + `)\b`)
-
-	// A dateline: a capitalised place, a comma, a date, an optional agency
-	// in brackets, then a colon or dash. "New Delhi, 4 March 2023 (TDI):"
-	datelineHead = regexp.MustCompile(`^\s*([A-Z][\p{L}.'’ -]{1,60}?),\s+(?:[A-Z][a-z]+day,?\s+)?([^:—–()\n]{4,30}?)\s*(?:\([^)\n]{1,40}\))?\s*(?::|—|–|--| - )`)
-)
-
-var months = map[string]time.Month{
-	"jan": time.January, "feb": time.February, "mar": time.March, "apr": time.April,
-	"may": time.May, "jun": time.June, "jul": time.July, "aug": time.August,
-	"sep": time.September, "oct": time.October, "nov": time.November, "dec": time.December,
-}
-
-func monthOf(s string) (time.Month, bool) {
-	s = strings.ToLower(strings.TrimSuffix(s, "."))
-	if len(s) < 3 {
-		return 0, false
-	}
-	m, ok := months[s[:3]]
-	return m, ok
-}
+// placeHead is a dateline that names the place and the agency but no
+// date: "Hanoi (VNA) –".
+var placeHead = regexp.MustCompile(`^\s*([A-Z][\p{L}.'’ -]{1,40}?)\s*\([^)\n]{1,40}\)\s*(?::|—|–|--| - )`)
 
 // isoOf validates a calendar date and formats it as YYYY-MM-DD.
 func isoOf(year int, month time.Month, day int) (string, bool) {
-	if year < 1900 || year > 2200 || day < 1 || day > 31 {
+	if year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31 {
 		return "", false
 	}
 	t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
@@ -55,54 +30,23 @@ func isoOf(year int, month time.Month, day int) (string, bool) {
 }
 
 // ParseDate reads a full date written in any of the common English forms
-// (2023-03-04, 4 March 2023, March 4, 2023, 4th Mar. 2023) and returns it
-// as YYYY-MM-DD. It reports false when s holds no full date.
+// (2023-03-04, 4 March 2023, March 4, 2023, 4th Mar. 2023, Tuesday, 14
+// October 2021, 13-January-2020, 2 Dec. 20, 23.10.2018, 10/14/2021; see
+// numericAt for how 03/04/2023 is read) and returns it as YYYY-MM-DD. It
+// reports false when s holds no full date.
 func ParseDate(s string) (string, bool) {
-	d, _, ok := findDate(s)
+	d, _, _, ok := findDate(s)
 	return d, ok
 }
 
-// findDate finds the first full date in s, returning it and its position.
-func findDate(s string) (string, int, bool) {
-	best, bestAt := "", -1
-	consider := func(iso string, at int) {
-		if bestAt < 0 || at < bestAt {
-			best, bestAt = iso, at
-		}
-	}
-	if m := isoDate.FindStringSubmatchIndex(s); m != nil {
-		y, _ := strconv.Atoi(s[m[2]:m[3]])
-		mo, _ := strconv.Atoi(s[m[4]:m[5]])
-		d, _ := strconv.Atoi(s[m[6]:m[7]])
-		if mo >= 1 && mo <= 12 {
-			if iso, ok := isoOf(y, time.Month(mo), d); ok {
-				consider(iso, m[0])
-			}
-		}
-	}
-	if m := dayMonthYear.FindStringSubmatchIndex(s); m != nil {
-		d, _ := strconv.Atoi(s[m[2]:m[3]])
-		mo, okM := monthOf(s[m[4]:m[5]])
-		y, _ := strconv.Atoi(s[m[6]:m[7]])
-		if iso, ok := isoOf(y, mo, d); ok && okM {
-			consider(iso, m[0])
-		}
-	}
-	if m := monthDayYear.FindStringSubmatchIndex(s); m != nil {
-		mo, okM := monthOf(s[m[2]:m[3]])
-		d, _ := strconv.Atoi(s[m[4]:m[5]])
-		y, _ := strconv.Atoi(s[m[6]:m[7]])
-		if iso, ok := isoOf(y, mo, d); ok && okM {
-			consider(iso, m[0])
-		}
-	}
-	return best, bestAt, bestAt >= 0
-}
+// headLines is how many of a readout's first lines may hold its dateline.
+const headLines = 8
 
 // FindDateline finds where and when a readout's meeting took place from its
 // text: a dateline ("New Delhi, 4 March 2023 (TDI):"), else a line holding
-// only a date ("March 4, 2023"), else the first full date of the opening
-// paragraphs. Either result may be empty.
+// only a date ("March 4, 2023", "June 27, 2021 - Ottawa, Ontario"), else
+// the first full date of the opening paragraphs that is not about the
+// future. Either result may be empty.
 func FindDateline(body string) (location, date string) {
 	head := body
 	if len(head) > 2000 {
@@ -110,23 +54,140 @@ func FindDateline(body string) (location, date string) {
 	}
 	lines := strings.Split(head, "\n")
 	for i, line := range lines {
-		if i >= 8 {
+		if i >= headLines {
 			break
 		}
 		if m := datelineHead.FindStringSubmatch(line); m != nil {
-			if d, ok := ParseDate(m[2]); ok {
-				return strings.TrimSpace(m[1]), d
+			if d, start, _, ok := findDate(m[2]); ok {
+				return datelinePlace(m[1], m[2][:start]), d
 			}
 		}
-		t := strings.TrimSpace(line)
-		if d, at, ok := findDate(t); ok && at == 0 && len(t) <= 40 {
-			return "", d
+		if m := placeHead.FindStringSubmatch(line); m != nil && location == "" && placeLike(m[1]) {
+			location = placeName(m[1])
+		}
+		if loc, d, ok := dateLine(line, lines[i+1:]); ok {
+			if location == "" {
+				location = loc
+			}
+			return location, d
 		}
 	}
-	if d, _, ok := findDate(head); ok {
-		return "", d
+	return location, firstPastDate(head)
+}
+
+// datelinePlace is the place of a dateline, with the region the date
+// came after when it names one: "WASHINGTON, DC, Oct. 2, 2020".
+func datelinePlace(place, beforeDate string) string {
+	if region := strings.TrimRight(strings.TrimSpace(beforeDate), ","); region != "" && placeLike(region) {
+		place += ", " + region
 	}
-	return "", ""
+	return placeName(place)
+}
+
+// maxDateLine bounds a line that holds a date and nothing else worth reading.
+const maxDateLine = 40
+
+// dateLine reads a line that opens with a date: alone ("Oct. 24, 2017",
+// "07.06.2021 - Press release"), or followed by the place it was issued
+// ("June 27, 2021 - Ottawa, Ontario - Global Affairs Canada"). A date
+// followed by a clock time ("2023-02-04 11:14") is when a page was posted;
+// when the paragraph after it dates the meeting a day or two earlier, that
+// is the readout's date.
+func dateLine(line string, rest []string) (loc, date string, ok bool) {
+	t := strings.TrimSpace(line)
+	d, start, end, ok := findDate(t)
+	if !ok || start != 0 {
+		return "", "", false
+	}
+	after := strings.TrimSpace(t[end:])
+	if p, found := strings.CutPrefix(after, "- "); found {
+		if i := strings.Index(p, " - "); i >= 0 {
+			p = p[:i]
+		}
+		if placeLike(p) {
+			return placeName(p), d, true
+		}
+	}
+	if len(t) > maxDateLine {
+		return "", "", false
+	}
+	if clockTime(after) {
+		if e, ok := eventDateBefore(rest, d); ok {
+			d = e
+		}
+	}
+	return "", d, true
+}
+
+// clockTime reports whether s opens with a time of day, "11:14".
+func clockTime(s string) bool {
+	h, end := digits(s, 0)
+	return h >= 0 && end <= 2 && end < len(s) && s[end] == ':' && end+1 < len(s) && isDigit(s[end+1])
+}
+
+// postingLag is how long after a meeting a page stamped with its posting
+// time may have been posted and still be about it.
+const postingLag = 3 * 24 * time.Hour
+
+// eventDateBefore finds the full date in the first paragraph of rest that
+// falls at most postingLag before posted.
+func eventDateBefore(rest []string, posted string) (string, bool) {
+	for _, l := range rest {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		d, ok := ParseDate(l)
+		if !ok {
+			return "", false
+		}
+		t, _ := time.Parse("2006-01-02", d)
+		p, _ := time.Parse("2006-01-02", posted)
+		if !t.After(p) && p.Sub(t) <= postingLag {
+			return d, true
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// firstPastDate is the first full date in s that is not in a clause about
+// the future: "due to be held on 5 December 2020" is not when a readout's
+// meeting took place.
+func firstPastDate(s string) string {
+	found := ""
+	scanDates(s, func(d dateSpan) bool {
+		iso, ok := d.iso()
+		if ok && !futureClause(s[clauseStart(s, d.start):d.start]) {
+			found = iso
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// clauseStart is where the sentence or line holding s[i] begins.
+func clauseStart(s string, i int) int {
+	for j := i - 1; j > 0; j-- {
+		if s[j] == '\n' || (s[j] == ' ' && (s[j-1] == '.' || s[j-1] == '!' || s[j-1] == '?')) {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+// futureWords mark a clause that speaks of what is still to happen.
+var futureWords = []string{"will ", "due to ", "upcoming", "ahead of", "next ", "later this", "plan to", "planned", "scheduled"}
+
+// futureClause reports whether a clause speaks of the future.
+func futureClause(s string) bool {
+	s = strings.ToLower(s)
+	for _, w := range futureWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // ResolvePartial reads a date given without a year ("March 4", "4 March")
@@ -134,34 +195,32 @@ func FindDateline(body string) (location, date string) {
 // when that would put it more than a month after ref: readouts report the
 // past. It reports false when s holds no such date or ref is not a date.
 func ResolvePartial(s, ref string) (string, bool) {
+	var first dateSpan
+	found := false
+	scanDates(s, func(d dateSpan) bool {
+		first, found = d, true
+		return false
+	})
+	if !found {
+		return "", false
+	}
+	return resolvePartial(first, ref)
+}
+
+// resolvePartial places the day and month of d in the year of ref, as
+// ResolvePartial does.
+func resolvePartial(d dateSpan, ref string) (string, bool) {
 	r, err := time.Parse("2006-01-02", ref)
 	if err != nil {
 		return "", false
 	}
-	var mo time.Month
-	var d int
-	if m := monthDay.FindStringSubmatch(s); m != nil {
-		var ok bool
-		if mo, ok = monthOf(m[1]); !ok {
-			return "", false
-		}
-		d, _ = strconv.Atoi(m[2])
-	} else if m := dayMonth.FindStringSubmatch(s); m != nil {
-		var ok bool
-		if mo, ok = monthOf(m[2]); !ok {
-			return "", false
-		}
-		d, _ = strconv.Atoi(m[1])
-	} else {
-		return "", false
-	}
-	iso, ok := isoOf(r.Year(), mo, d)
+	iso, ok := isoOf(r.Year(), d.month, d.day)
 	if !ok {
 		return "", false
 	}
 	t, _ := time.Parse("2006-01-02", iso)
 	if t.Sub(r) > 31*24*time.Hour {
-		iso, ok = isoOf(r.Year()-1, mo, d)
+		iso, ok = isoOf(r.Year()-1, d.month, d.day)
 	}
 	return iso, ok
 }
@@ -194,12 +253,6 @@ func ResolveRelative(word, ref string) (string, error) {
 	return r.AddDate(0, 0, -back).Format("2006-01-02"), nil
 }
 
-var (
-	onMonthDay = regexp.MustCompile(`\b[Oo]n\s+(?:` + monthPattern + `\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+` + monthPattern + `)\b`)
-	onWeekday  = regexp.MustCompile(`(?i)\b(?:on|last|this past)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
-	todayWord  = regexp.MustCompile(`(?i)\b(today|yesterday)\b`)
-)
-
 // factWindow bounds how far before the readout's date a date in its text
 // may be and still be when the reported meeting happened; an older date
 // ("the treaty of 1990") is about something else.
@@ -210,34 +263,109 @@ const factWindow = 92 * 24 * time.Hour
 // Tuesday on or before ref), "today" or "yesterday". It reports false when
 // the sentence gives no such date; without ref only a full date counts.
 func DateIn(sentence, ref string) (string, bool) {
-	if d, ok := ParseDate(sentence); ok {
+	full, fullOK, on, onOK := "", false, dateSpan{}, false
+	scanDates(sentence, func(d dateSpan) bool {
+		if d.year != 0 {
+			full, fullOK = d.iso()
+			return !fullOK
+		}
+		if !onOK && afterOn(sentence, d.start) {
+			on, onOK = d, true
+		}
+		return true
+	})
+	if fullOK {
 		// A full date far from the readout's is about something else,
 		// and its day and month must not be read again as a near date.
-		if nearRef(d, ref) {
-			return d, true
+		if nearRef(full, ref) {
+			return full, true
 		}
 		return "", false
 	}
 	if ref == "" {
 		return "", false
 	}
-	if m := onMonthDay.FindString(sentence); m != "" {
-		if d, ok := ResolvePartial(m, ref); ok && nearRef(d, ref) {
+	if onOK {
+		if d, ok := resolvePartial(on, ref); ok && nearRef(d, ref) {
 			return d, true
 		}
 	}
-	if m := onWeekday.FindStringSubmatch(sentence); m != nil {
-		if d, err := ResolveRelative(m[1], ref); err == nil {
-			return d, true
+	weekday, today := relativeWords(sentence)
+	for _, w := range []string{weekday, today} {
+		if w == "" {
+			continue
 		}
-	}
-	if m := todayWord.FindStringSubmatch(sentence); m != nil {
-		if d, err := ResolveRelative(m[1], ref); err == nil {
+		if d, err := ResolveRelative(w, ref); err == nil {
 			return d, true
 		}
 	}
 	return "", false
 }
+
+// afterOn reports whether "on" or "On" and white space come just before
+// s[i]: "on March 4" dates an event, "by March 4" or "March 4 deadline"
+// does not.
+func afterOn(s string, i int) bool {
+	j := i
+	for j > 0 && isSpace(s[j-1]) {
+		j--
+	}
+	return j < i && j >= 2 && (s[j-2:j] == "on" || s[j-2:j] == "On") && wordStart(s, j-2)
+}
+
+// relativeWords finds the first weekday introduced by "on", "last" or
+// "this past" ("on Tuesday") and the first "today" or "yesterday" in s,
+// in any case.
+func relativeWords(s string) (weekday, today string) {
+	// The two words before the current one, when only white space
+	// separates them from it.
+	prev, prev2 := "", ""
+	prevEnd := -1
+	for i := 0; i < len(s); i++ {
+		if !isLetter(s[i]) || !wordStart(s, i) {
+			continue
+		}
+		end := letters(s, i)
+		w := s[i:end]
+		if prevEnd < 0 || strings.TrimLeft(s[prevEnd:i], " \t\n\r\v\f") != "" || prevEnd == i {
+			prev, prev2 = "", ""
+		}
+		if !endsWord(s, end) {
+			prev, prev2, prevEnd = "", "", -1
+			i = end - 1
+			continue
+		}
+		if wd := weekdayName(w); wd != "" && weekday == "" &&
+			(strings.EqualFold(prev, "on") || strings.EqualFold(prev, "last") ||
+				strings.EqualFold(prev2, "this") && strings.EqualFold(prev, "past")) {
+			weekday = wd
+		}
+		if today == "" && (strings.EqualFold(w, "today") || strings.EqualFold(w, "yesterday")) {
+			today = w
+		}
+		if weekday != "" && today != "" {
+			break
+		}
+		prev, prev2, prevEnd = w, prev, end
+		i = end - 1
+	}
+	return weekday, today
+}
+
+// weekdayName returns the lower-case weekday w names in any case, or "".
+func weekdayName(w string) string {
+	if len(w) < 6 || len(w) > 9 || !strings.ContainsRune("mtwfsMTWFS", rune(w[0])) {
+		return ""
+	}
+	for _, name := range weekdayNames {
+		if strings.EqualFold(w, name) {
+			return name
+		}
+	}
+	return ""
+}
+
+var weekdayNames = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 // nearRef reports whether date d could be the date of a meeting a readout
 // dated ref reports: no later than a week after it, no earlier than a

@@ -3,6 +3,7 @@ package readout
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -31,16 +32,24 @@ func FuzzParse(f *testing.F) {
 // FuzzDates checks that date parsing never panics and only returns real
 // calendar dates.
 func FuzzDates(f *testing.F) {
-	for _, s := range []string{"4 March 2023", "March 4, 2023", "2023-02-30", "31 Apr 2023", "99/99/9999", "Tokyo, March 4 —"} {
+	for _, s := range []string{
+		"4 March 2023", "March 4, 2023", "2023-02-30", "31 Apr 2023", "99/99/9999", "Tokyo, March 4 —",
+		"10/14/2021", "23.10.2018", "13-January-2020", "2 Dec. 20", "Sept. 9, 2019", "Tuesday, 14 October 2021",
+		"14th of October", "WASHINGTON, DC, Oct. 2, 2020 —", "2023-02-04 11:14\n\nOn 3 Feb 2023", "on Monday", "1.2.3",
+	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		if d, ok := ParseDate(s); ok {
-			if len(d) != 10 || d[4] != '-' || d[7] != '-' {
-				t.Errorf("ParseDate(%q) = %q", s, d)
+			if _, err := time.Parse("2006-01-02", d); err != nil {
+				t.Errorf("ParseDate(%q) = %q, not a calendar date", s, d)
+			}
+			if again, _ := ParseDate(d); again != d {
+				t.Errorf("ParseDate(%q) = %q, which reads back as %q", s, d, again)
 			}
 		}
 		FindDateline(s)
+		PlaceIn(s)
 		ResolvePartial(s, "2024-03-01")
 		if d, ok := DateIn(s, "2024-03-01"); ok && (len(d) != 10 || d > "2024-03-08") {
 			t.Errorf("DateIn(%q) = %q, after the readout's week", s, d)

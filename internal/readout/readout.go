@@ -98,7 +98,8 @@ func Parse(source string, data []byte) (Readout, error) {
 }
 
 // complete fills what the header did not give from the text itself and
-// computes the id.
+// computes the id. A dateline's place comes before one the opening
+// sentences name: it is how the release itself says where it was made.
 func complete(r *Readout) {
 	loc, date := FindDateline(r.Body)
 	if r.Date == "" {
@@ -106,6 +107,9 @@ func complete(r *Readout) {
 	}
 	if r.Location == "" {
 		r.Location = loc
+	}
+	if r.Location == "" {
+		r.Location = PlaceIn(r.Body)
 	}
 	if r.Title == "" {
 		r.Title = titleOf(r.Body)
