@@ -112,7 +112,9 @@ func (r *Reader) readPath(ctx context.Context, lim Limits, path string, emit fun
 			r.Skipped++
 			return nil
 		}
-		fi, err := d.Info()
+		// os.Stat follows a symbolic link, as it does for a path named on
+		// the command line: a link to a regular file is read either way.
+		fi, err := os.Stat(p)
 		if err != nil {
 			return emit(Item{Source: p, Err: cleanFSError(err)})
 		}
@@ -130,22 +132,45 @@ func isReadme(name string) bool {
 	return strings.EqualFold(strings.TrimSuffix(name, filepath.Ext(name)), "readme")
 }
 
+// readFile reads one file named on the command line or found in a walk.
+// Whatever its extension, it must be a regular file: a FIFO would block the
+// run forever and a device such as /dev/zero never ends.
 func (r *Reader) readFile(ctx context.Context, lim Limits, path string, info fs.FileInfo, emit func(Item) error) error {
-	if corpusExts[strings.ToLower(filepath.Ext(path))] {
-		return readCorpus(ctx, lim, path, emit)
-	}
 	if !info.Mode().IsRegular() {
-		return emit(Item{Source: path, Err: errors.New("not a regular file")})
+		return emit(Item{Source: path, Err: ErrNotRegular})
 	}
-	if info.Size() > lim.MaxFileBytes {
-		return emit(Item{Source: path, Err: fmt.Errorf("%w (%d bytes, limit %d)", ErrTooLarge, info.Size(), lim.MaxFileBytes)})
-	}
-	f, err := os.Open(path)
+	f, err := openRegular(path)
 	if err != nil {
 		return emit(Item{Source: path, Err: cleanFSError(err)})
 	}
 	defer f.Close()
+	if corpusExts[strings.ToLower(filepath.Ext(path))] {
+		return readCorpus(ctx, lim, path, f, emit)
+	}
+	if info.Size() > lim.MaxFileBytes {
+		return emit(Item{Source: path, Err: fmt.Errorf("%w (%d bytes, limit %d)", ErrTooLarge, info.Size(), lim.MaxFileBytes)})
+	}
 	return emit(readStream(path, f, lim))
+}
+
+// openRegular opens path for reading without blocking on a FIFO (the file
+// may have been swapped since it was checked) and refuses anything that is
+// not, once open, a regular file.
+func openRegular(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, openFlags, 0)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, ErrNotRegular
+	}
+	return f, nil
 }
 
 // readStream reads one text readout, refusing to hold more than the limit.
@@ -171,12 +196,7 @@ type record struct {
 	Source   string `json:"source"`
 }
 
-func readCorpus(ctx context.Context, lim Limits, path string, emit func(Item) error) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return emit(Item{Source: path, Err: cleanFSError(err)})
-	}
-	defer f.Close()
+func readCorpus(ctx context.Context, lim Limits, path string, f io.Reader, emit func(Item) error) error {
 	br := bufio.NewReaderSize(f, 64<<10)
 	records := 0
 	for line := 1; ; line++ {

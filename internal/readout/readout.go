@@ -27,6 +27,7 @@ var (
 	ErrLineTooLong = errors.New("line longer than the line limit")
 	ErrTooMany     = errors.New("more readouts than the per-file limit")
 	ErrBadRecord   = errors.New("not a JSON readout record")
+	ErrNotRegular  = errors.New("not a regular file")
 )
 
 // Readout is one published readout, ready for extraction.
