@@ -146,14 +146,16 @@ func queryNames() []string {
 // ReadCypher runs a Cypher statement in a read session: the server refuses
 // anything that would write (data, schema or a writing procedure), which
 // comes back as an error wrapping graph.ErrReadOnly.
-func (s *Store) ReadCypher(ctx context.Context, text string, params map[string]any) (Table, error) {
+func (s *Store) ReadCypher(parent context.Context, text string, params map[string]any) (Table, error) {
+	ctx, cancel, bound := s.tx(parent)
+	defer cancel()
 	sess := s.session(ctx, false)
 	defer sess.Close(ctx)
 	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		return collect(ctx, tx, text, params)
-	})
+	}, bound)
 	if err != nil {
-		return Table{}, s.translate(err)
+		return Table{}, s.translate(s.timedOut(parent, ctx, s.opts.TxTimeout, err))
 	}
 	res := out.(*result)
 	t := Table{Columns: res.Keys}
