@@ -54,7 +54,7 @@ func FuzzRecord(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		it := parseRecord("c.jsonl", "c.jsonl:1", raw)
+		it := parseRecord("c.jsonl", "c.jsonl:1", "c.jsonl:1", raw)
 		if it.Err == nil && !utf8.ValidString(it.Readout.Body) {
 			t.Errorf("accepted invalid text from %q", raw)
 		}
