@@ -151,7 +151,7 @@ func ingestPaths(ctx context.Context, cfg config.Config, opts options, paths []s
 		return exitPartial, nil
 	case err != nil:
 		return exitPartial, err
-	case sum.Failed > 0:
+	case sum.Failed > 0 || sum.Duplicates > 0:
 		return exitPartial, nil
 	}
 	return exitOK, nil
