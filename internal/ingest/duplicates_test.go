@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-		"github.com/diplograph/diplograph/internal/graph/embedded"
+	"github.com/diplograph/diplograph/internal/graph/embedded"
 	"github.com/diplograph/diplograph/internal/schema"
 )
 
