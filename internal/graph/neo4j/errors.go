@@ -68,7 +68,7 @@ func (s *Store) redacted(err error) error {
 
 // translated reports whether err already carries one of the sentinels.
 func translated(err error) bool {
-	return errors.Is(err, graph.ErrUnavailable) || errors.Is(err, graph.ErrReadOnly) ||
+	return errors.Is(err, graph.ErrUnavailable) || errors.Is(err, graph.ErrReadOnly) || errors.Is(err, graph.ErrRefused) ||
 		errors.Is(err, graph.ErrNotFound) || errors.Is(err, graph.ErrNoGraph)
 }
 
