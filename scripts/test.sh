@@ -77,6 +77,22 @@ deadline_only() {
     ! grep -q -e 'Failing input written' -e 'panic:' -e '_test.go:[0-9]*:' "$1"
 }
 
+# report_execs prints how many inputs a fuzz run executed and how fast,
+# from the last progress line Go's fuzzer wrote: a target whose rate
+# falls to nothing (large seeds, a slow input) shows here.
+report_execs() {
+  awk -v fn="$1" '/^fuzz: elapsed: .*execs: / {
+      line = $0
+      sub(/^fuzz: elapsed: /, "", line); el = line; sub(/s,.*/, "", el)
+      ex = $0; sub(/.*execs: /, "", ex); sub(/ .*/, "", ex)
+    }
+    END {
+      if (ex == "") { print "   " fn ": no fuzzing progress reported"; exit }
+      rate = (el > 0) ? int(ex / el) : ex
+      printf "   %s: %d execs in %ds (%d/s)\n", fn, ex, el, rate
+    }' "$2"
+}
+
 echo "== fuzz ($FUZZTIME each)"
 # One line per fuzz target: "package function".
 go test -list '^Fuzz' ./... | awk '/^Fuzz/ {fns[++n] = $1} /^ok/ {for (i = 1; i <= n; i++) print $2, fns[i]; n = 0}' |
@@ -90,6 +106,7 @@ while read -r pkg fn; do
       cat "$log"; rm -f "$log"; exit 1
     fi
   fi
+  report_execs "$fn" "$log"
   rm -f "$log"
 done
 echo "== all tests passed"
