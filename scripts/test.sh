@@ -11,26 +11,52 @@
 # reaches. A timed run (make fuzz) that ends only in that message, with no
 # failing input written, is reported and not counted as a finding.
 #
-# Neo4j, in this order: NEO4J_TEST_URI if set; else the local server from
-# scripts/neo4j (started here and stopped afterwards) when Java and Maven
-# are installed; else the Neo4j tests use testcontainers where Docker runs,
-# or skip with a reason (and fail under CI=true).
+# Neo4j, in this order: NEO4J_TEST_URI if set (the user's explicit
+# choice: the Neo4j tests wipe that database); else a server of this run's
+# own from scripts/neo4j, on a free port with a fresh store in a temporary
+# directory, stopped and deleted afterwards, when Java and Maven are
+# installed. A Neo4j that merely answers on 7687 is never used: it may hold
+# someone's graph. Else the Neo4j tests use testcontainers where Docker
+# runs, or skip with a reason (and fail under CI=true).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 FUZZTIME=${FUZZTIME:-2000x}
 started=""
+neo4j_home=""
 cleanup() {
   if [ -n "$started" ]; then scripts/neo4j/neo4j.sh stop || true; fi
+  if [ -n "$neo4j_home" ]; then rm -rf "$neo4j_home"; fi
 }
 trap cleanup EXIT
 
-if [ -z "${NEO4J_TEST_URI:-}" ] && command -v java >/dev/null && command -v mvn >/dev/null; then
-  if ! scripts/neo4j/neo4j.sh status >/dev/null 2>&1; then
-    NEO4J_WIPE=1 scripts/neo4j/neo4j.sh start
-    started=yes
-  fi
-  export NEO4J_TEST_URI=bolt://127.0.0.1:${NEO4J_BOLT_PORT:-7687}
+# free_port prints a TCP port on 127.0.0.1 that nothing answers on. The
+# server script refuses the port (NEO4J_OWN=1) should another process
+# take it first.
+free_port() {
+  local port
+  for _ in $(seq 50); do
+    port=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+  done
+  echo "test.sh: no free port found" >&2
+  return 1
+}
+
+if [ -z "${NEO4J_TEST_URI:-}" ] && [ -z "${FUZZ_ONLY:-}" ] && command -v java >/dev/null && command -v mvn >/dev/null; then
+  neo4j_home=$(mktemp -d "${TMPDIR:-/tmp}/diplograph-neo4j.XXXXXX")
+  NEO4J_HOME_DIR=$neo4j_home
+  NEO4J_BOLT_PORT=$(free_port)
+  export NEO4J_HOME_DIR NEO4J_BOLT_PORT
+  started=yes
+  NEO4J_OWN=1 NEO4J_WIPE=1 scripts/neo4j/neo4j.sh start
+  export NEO4J_TEST_URI=bolt://127.0.0.1:$NEO4J_BOLT_PORT
+  # The fault test starts and stops servers of its own; it may, since this
+  # run's server is the script's too.
+  export NEO4J_TEST_FAULT_SCRIPT=1
   # The script's server takes TLS too, with a self-signed certificate.
   cert=$(scripts/neo4j/neo4j.sh cert)
   if [ -f "$cert" ]; then export NEO4J_TEST_TLS_CERT=$cert; fi
@@ -51,6 +77,22 @@ deadline_only() {
     ! grep -q -e 'Failing input written' -e 'panic:' -e '_test.go:[0-9]*:' "$1"
 }
 
+# report_execs prints how many inputs a fuzz run executed and how fast,
+# from the last progress line Go's fuzzer wrote: a target whose rate
+# falls to nothing (large seeds, a slow input) shows here.
+report_execs() {
+  awk -v fn="$1" '/^fuzz: elapsed: .*execs: / {
+      line = $0
+      sub(/^fuzz: elapsed: /, "", line); el = line; sub(/s,.*/, "", el)
+      ex = $0; sub(/.*execs: /, "", ex); sub(/ .*/, "", ex)
+    }
+    END {
+      if (ex == "") { print "   " fn ": no fuzzing progress reported"; exit }
+      rate = (el > 0) ? int(ex / el) : ex
+      printf "   %s: %d execs in %ds (%d/s)\n", fn, ex, el, rate
+    }' "$2"
+}
+
 echo "== fuzz ($FUZZTIME each)"
 # One line per fuzz target: "package function".
 go test -list '^Fuzz' ./... | awk '/^Fuzz/ {fns[++n] = $1} /^ok/ {for (i = 1; i <= n; i++) print $2, fns[i]; n = 0}' |
@@ -64,6 +106,7 @@ while read -r pkg fn; do
       cat "$log"; rm -f "$log"; exit 1
     fi
   fi
+  report_execs "$fn" "$log"
   rm -f "$log"
 done
 echo "== all tests passed"

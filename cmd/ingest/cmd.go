@@ -75,6 +75,10 @@ configured store: an embedded file by default, or Neo4j.`,
 	cmd.SetOut(stdout)
 	cmd.SetErr(stderr)
 	if err := cmd.ExecuteContext(ctx); err != nil {
+		if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+			fmt.Fprintln(stderr, "ingest: interrupted before anything was written")
+			return exitPartial
+		}
 		fmt.Fprintf(stderr, "ingest: %v\n", err)
 		var ue usageError
 		if errors.As(err, &ue) || isSetupError(err) || code == exitOK {
@@ -147,7 +151,7 @@ func ingestPaths(ctx context.Context, cfg config.Config, opts options, paths []s
 		return exitPartial, nil
 	case err != nil:
 		return exitPartial, err
-	case sum.Failed > 0:
+	case sum.Failed > 0 || sum.Duplicates > 0:
 		return exitPartial, nil
 	}
 	return exitOK, nil

@@ -68,6 +68,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		return exitOK
 	}
+	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		fmt.Fprintln(stderr, "query: interrupted")
+		return exitQuery
+	}
 	fmt.Fprintf(stderr, "query: %v\n", err)
 	var se setupError
 	if errors.As(err, &se) || isUsage(err) {

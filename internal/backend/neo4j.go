@@ -18,6 +18,9 @@ func openNeo4j(ctx context.Context, cfg config.Config, mode Mode) (graph.Store, 
 		Database:  cfg.Neo4j.Database,
 		BatchSize: cfg.Neo4j.BatchSize,
 		ReadOnly:  mode == ReadOnly,
+
+		ConnectTimeout: cfg.Neo4j.Timeout,
+		TxTimeout:      cfg.Neo4j.TxTimeout,
 	})
 	if err != nil {
 		return nil, err // not a typed nil inside the interface

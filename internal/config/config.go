@@ -10,6 +10,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
@@ -39,6 +40,13 @@ type Neo4jConfig struct {
 	PasswordFile string `mapstructure:"password_file"` // a file holding the password
 	Database     string `mapstructure:"database"`
 	BatchSize    int    `mapstructure:"batch_size"` // rows per UNWIND statement
+	// Timeout bounds connecting: opening a socket, the Bolt handshake and
+	// waiting for a pooled connection. A server that accepts and never
+	// answers fails after this long instead of hanging.
+	Timeout time.Duration `mapstructure:"timeout"`
+	// TxTimeout bounds one transaction, retries included, on the client
+	// and (as the transaction's own timeout) on the server.
+	TxTimeout time.Duration `mapstructure:"tx_timeout"`
 }
 
 // IngestConfig tunes ingest.
@@ -60,7 +68,8 @@ func Default() Config {
 	return Config{
 		Store: StoreAuto,
 		DB:    "diplograph.db",
-		Neo4j: Neo4jConfig{URI: "", User: "neo4j", Database: "neo4j", BatchSize: 5000},
+		Neo4j: Neo4jConfig{URI: "", User: "neo4j", Database: "neo4j", BatchSize: 5000,
+			Timeout: 5 * time.Second, TxTimeout: 2 * time.Minute},
 		Ingest: IngestConfig{
 			Workers:      0,
 			MaxFileBytes: 4 << 20,
@@ -89,15 +98,17 @@ func (c *Config) Validate() error {
 	default:
 		problems = append(problems, fmt.Sprintf("store: %q is neither embedded nor neo4j", c.Store))
 	}
-	if c.Neo4j.BatchSize < 1 {
-		problems = append(problems, "neo4j.batch_size: must be at least 1")
+	problems = append(problems, inRange("neo4j.batch_size", int64(c.Neo4j.BatchSize), 1, MaxBatchSize)...)
+	if c.Neo4j.Timeout < 100*time.Millisecond || c.Neo4j.Timeout > 10*time.Minute {
+		problems = append(problems, fmt.Sprintf("neo4j.timeout: %s is not between 100ms and 10m", c.Neo4j.Timeout))
 	}
-	if c.Ingest.Workers < 0 {
-		problems = append(problems, "ingest.workers: must not be negative")
+	if c.Neo4j.TxTimeout < time.Second || c.Neo4j.TxTimeout > 24*time.Hour {
+		problems = append(problems, fmt.Sprintf("neo4j.tx_timeout: %s is not between 1s and 24h", c.Neo4j.TxTimeout))
 	}
-	if c.Ingest.MaxFileBytes < 1 || c.Ingest.MaxLineBytes < 1 || c.Ingest.MaxRecords < 1 {
-		problems = append(problems, "ingest limits: must be positive")
-	}
+	problems = append(problems, inRange("ingest.workers", int64(c.Ingest.Workers), 0, MaxWorkers)...)
+	problems = append(problems, inRange("ingest.max_file_bytes", c.Ingest.MaxFileBytes, 1, MaxInputBytes)...)
+	problems = append(problems, inRange("ingest.max_line_bytes", int64(c.Ingest.MaxLineBytes), 1, MaxInputBytes)...)
+	problems = append(problems, inRange("ingest.max_records", int64(c.Ingest.MaxRecords), 1, MaxRecords)...)
 	if c.Query.MaxHops < 1 || c.Query.MaxHops > 20 {
 		problems = append(problems, "query.max_hops: must be between 1 and 20")
 	}
@@ -108,6 +119,23 @@ func (c *Config) Validate() error {
 	}
 	if len(problems) > 0 {
 		return fmt.Errorf("%w: %s", ErrInvalid, strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// Upper bounds of the numeric settings: far beyond any real use, and low
+// enough that arithmetic on them (a limit plus one) cannot overflow.
+const (
+	MaxBatchSize  = 1_000_000
+	MaxWorkers    = 1024
+	MaxInputBytes = 1 << 30 // 1 GiB: a readout file or a corpus line
+	MaxRecords    = 1_000_000_000
+)
+
+// inRange is the problem with a setting outside [lo, hi], if any.
+func inRange(key string, v, lo, hi int64) []string {
+	if v < lo || v > hi {
+		return []string{fmt.Sprintf("%s: %d is not between %d and %d", key, v, lo, hi)}
 	}
 	return nil
 }
@@ -140,7 +168,12 @@ func Load(file string, flags *pflag.FlagSet, keys FlagKeys) (Config, error) {
 	if file != "" {
 		v.SetConfigFile(file)
 		if err := v.ReadInConfig(); err != nil {
-			return Config{}, fmt.Errorf("%w: read %s: %v", ErrInvalid, file, err)
+			return Config{}, fmt.Errorf("%w: read %s: %s", ErrInvalid, file, oneLine(err.Error()))
+		}
+		// The password must not sit in a file that is easily committed or
+		// shared; rather than send it silently, say where it belongs.
+		if v.InConfig("neo4j.password") {
+			return Config{}, fmt.Errorf("%w: neo4j.password in %s: use DIPLOGRAPH_NEO4J_PASSWORD or neo4j.password_file", ErrInvalid, file)
 		}
 	}
 	if flags != nil {
@@ -154,7 +187,7 @@ func Load(file string, flags *pflag.FlagSet, keys FlagKeys) (Config, error) {
 	}
 	var c Config
 	if err := v.Unmarshal(&c); err != nil {
-		return Config{}, fmt.Errorf("%w: %v", ErrInvalid, err)
+		return Config{}, fmt.Errorf("%w: %s", ErrInvalid, oneLine(err.Error()))
 	}
 	if err := c.resolvePassword(); err != nil {
 		return Config{}, err
@@ -179,6 +212,8 @@ func setDefaults(v *viper.Viper, d Config) {
 	v.SetDefault("neo4j.password_file", "")
 	v.SetDefault("neo4j.database", d.Neo4j.Database)
 	v.SetDefault("neo4j.batch_size", d.Neo4j.BatchSize)
+	v.SetDefault("neo4j.timeout", d.Neo4j.Timeout)
+	v.SetDefault("neo4j.tx_timeout", d.Neo4j.TxTimeout)
 	v.SetDefault("ingest.workers", d.Ingest.Workers)
 	v.SetDefault("ingest.max_file_bytes", d.Ingest.MaxFileBytes)
 	v.SetDefault("ingest.max_line_bytes", d.Ingest.MaxLineBytes)
@@ -199,4 +234,17 @@ func (c *Config) resolvePassword() error {
 	}
 	c.Neo4j.Password = strings.TrimRight(string(b), "\r\n")
 	return nil
+}
+
+// oneLine joins a multi-line message (mapstructure lists each field it
+// could not decode on a line of its own) so that none of it is lost when
+// the command prints one line.
+func oneLine(s string) string {
+	var parts []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "* ")); l != "" {
+			parts = append(parts, l)
+		}
+	}
+	return strings.Join(parts, " ")
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/spf13/pflag"
@@ -67,5 +68,46 @@ func TestValidate(t *testing.T) {
 		if err := c.Validate(); !errors.Is(err, ErrInvalid) {
 			t.Errorf("%s: %v", name, err)
 		}
+	}
+}
+
+// A password written into the config file is refused with the key named,
+// rather than read and sent to the server.
+func TestPasswordInTheFileIsAnError(t *testing.T) {
+	t.Chdir(t.TempDir())
+	os.WriteFile("c.yaml", []byte("neo4j:\n  uri: bolt://127.0.0.1:7687\n  password: hunter2\n"), 0o600)
+	t.Setenv("DIPLOGRAPH_NEO4J_PASSWORD", "from-env")
+	_, err := Load("c.yaml", nil, nil)
+	want := "neo4j.password in c.yaml: use DIPLOGRAPH_NEO4J_PASSWORD or neo4j.password_file"
+	if !errors.Is(err, ErrInvalid) || err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("got %v, want an error saying %q", err, want)
+	}
+	if strings.Contains(err.Error(), "hunter2") {
+		t.Errorf("the error repeats the password: %v", err)
+	}
+}
+
+func TestLoadRejects(t *testing.T) {
+	for _, c := range []struct {
+		name, yaml, want string
+	}{
+		{"file limit at int64 max", "ingest:\n  max_file_bytes: 9223372036854775807\n", "ingest.max_file_bytes: 9223372036854775807 is not between 1 and 1073741824"},
+		{"line limit too large", "ingest:\n  max_line_bytes: 4294967296\n", "ingest.max_line_bytes"},
+		{"records too many", "ingest:\n  max_records: 9223372036854775807\n", "ingest.max_records"},
+		{"workers too many", "ingest:\n  workers: 100000\n", "ingest.workers"},
+		{"batch too large", "neo4j:\n  batch_size: 9223372036854775807\n", "neo4j.batch_size"},
+		{"timeout zero", "neo4j:\n  timeout: 0s\n", "neo4j.timeout"},
+		{"tx timeout huge", "neo4j:\n  tx_timeout: 1000h\n", "neo4j.tx_timeout"},
+		{"type error kept whole", "neo4j:\n  batch_size: lots\n", "cannot parse"},
+		{"two type errors kept whole", "neo4j:\n  batch_size: lots\n  timeout: soon\n", "timeout"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			os.WriteFile("c.yaml", []byte(c.yaml), 0o600)
+			_, err := Load("c.yaml", nil, nil)
+			if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {
+				t.Errorf("got %q, want one line holding %q", err, c.want)
+			}
+		})
 	}
 }

@@ -30,6 +30,10 @@ var (
 	ErrUnavailable = errors.New("store unavailable")
 	// ErrReadOnly is returned when a read-only query tries to change the graph.
 	ErrReadOnly = errors.New("query would write: only read queries are allowed")
+	// ErrRefused is returned when an ad hoc query reads what it must not
+	// (files), runs a transaction or administration command, or calls a
+	// procedure outside the allowed few; the message names the rule.
+	ErrRefused = errors.New("query refused")
 	// ErrLocked is returned when another process holds the store's write lock.
 	ErrLocked = errors.New("store is locked by another process")
 )

@@ -43,21 +43,24 @@ const batchLinger = 250 * time.Millisecond
 
 // Summary is what a run did.
 type Summary struct {
-	Readouts  int           `json:"readouts"`  // readouts extracted (and written, unless a dry run)
-	Created   int           `json:"created"`   // new to the store
-	Replaced  int           `json:"replaced"`  // replaced an earlier version
-	Unchanged int           `json:"unchanged"` // already stored exactly
-	Nodes     int           `json:"nodes"`     // nodes extracted, summed over readouts
-	Edges     int           `json:"edges"`     // edges extracted, summed over readouts
-	Skipped   int           `json:"skipped"`   // files passed over for their extension
-	Failed    int           `json:"failed"`    // inputs that were not ingested
-	Elapsed   time.Duration `json:"-"`
+	Readouts  int `json:"readouts"`  // readouts extracted (and written, unless a dry run)
+	Created   int `json:"created"`   // new to the store
+	Replaced  int `json:"replaced"`  // replaced an earlier version
+	Unchanged int `json:"unchanged"` // already stored exactly
+	Nodes     int `json:"nodes"`     // nodes extracted, summed over readouts
+	Edges     int `json:"edges"`     // edges extracted, summed over readouts
+	Skipped   int `json:"skipped"`   // files passed over for their extension
+	// Duplicates are readouts not ingested because an earlier input of the
+	// same run had the same text or the same origin (file or record id).
+	Duplicates int           `json:"duplicates"`
+	Failed     int           `json:"failed"` // other inputs that were not ingested
+	Elapsed    time.Duration `json:"-"`
 }
 
 // Line is the one-line summary printed at the end of a run.
 func (s Summary) Line() string {
-	return fmt.Sprintf("readouts %d (new %d, replaced %d, unchanged %d), nodes %d, edges %d, skipped %d, failed %d, elapsed %s",
-		s.Readouts, s.Created, s.Replaced, s.Unchanged, s.Nodes, s.Edges, s.Skipped, s.Failed, s.Elapsed.Round(time.Millisecond))
+	return fmt.Sprintf("readouts %d (new %d, replaced %d, unchanged %d), nodes %d, edges %d, skipped %d, duplicates %d, failed %d, elapsed %s",
+		s.Readouts, s.Created, s.Replaced, s.Unchanged, s.Nodes, s.Edges, s.Skipped, s.Duplicates, s.Failed, s.Elapsed.Round(time.Millisecond))
 }
 
 // Result is one input's outcome, handed to the sink in input order.
@@ -103,10 +106,14 @@ func Run(ctx context.Context, opts Options, sink Sink) (Summary, error) {
 	work := make(chan *job, workers*4)
 	reader := &readout.Reader{Limits: opts.Limits, Stdin: opts.Stdin}
 	var readErr error
+	seen := newFirsts()
 	go func() {
 		defer close(ordered)
 		defer close(work)
 		readErr = reader.Read(ctx, opts.Paths, func(it readout.Item) error {
+			if it.Err == nil {
+				it.Err = seen.check(it)
+			}
 			j := &job{item: it, done: make(chan struct{})}
 			select {
 			case ordered <- j:
@@ -285,6 +292,10 @@ func writeDocs(ctx context.Context, store graph.Writer, docs []graph.Document) (
 }
 
 func tally(sum *Summary, r *Result) {
+	if errors.Is(r.Err, ErrDuplicate) {
+		sum.Duplicates++
+		return
+	}
 	if r.Err != nil {
 		sum.Failed++
 		return

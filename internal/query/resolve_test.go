@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/diplograph/diplograph/internal/graph"
@@ -70,18 +71,31 @@ func TestResolveFailures(t *testing.T) {
 // FuzzResolve feeds arbitrary names, hostile ones included, to name
 // resolution over a real store: it must answer or fail cleanly.
 func FuzzResolve(f *testing.F) {
-	for _, s := range []string{"US", "Blinken", "'; DROP TABLE nodes; --", "%_%", `\`, "MATCH (n) DETACH DELETE n", "State:", "Official:%"} {
+	// Seeds stay small so that the fuzzer mutates quickly; the large names
+	// run in TestResolveLargeNames.
+	for _, s := range []string{"US", "Blinken", "'; DROP TABLE nodes; --", "%_%", `\`, "MATCH (n) DETACH DELETE n", "State:", "Official:%",
+		strings.Repeat("(", 64), strings.Repeat("Secretary Blinken and ", 20)} {
 		f.Add(s)
 	}
 	r := fixtureResolver(f)
-	f.Fuzz(func(t *testing.T, name string) {
-		n, err := r.Resolve(context.Background(), name)
-		if err == nil && n.Key() == "" {
-			t.Fatalf("%q resolved to an empty node", name)
-		}
-		var ne *NameError
-		if err != nil && !errors.As(err, &ne) && !errors.Is(err, graph.ErrNotFound) {
-			t.Fatalf("%q: unexpected error %v", name, err)
-		}
-	})
+	f.Fuzz(func(t *testing.T, name string) { checkResolve(t, r, name) })
+}
+
+func checkResolve(t *testing.T, r Resolver, name string) {
+	n, err := r.Resolve(context.Background(), name)
+	if err == nil && n.Key() == "" {
+		t.Fatalf("%q resolved to an empty node", name)
+	}
+	var ne *NameError
+	if err != nil && !errors.As(err, &ne) && !errors.Is(err, graph.ErrNotFound) {
+		t.Fatalf("%.80q: unexpected error %v", name, err)
+	}
+}
+
+// TestResolveLargeNames: a megabyte name and 5,000-deep brackets, too large
+// for fuzz seeds, answer or fail cleanly.
+func TestResolveLargeNames(t *testing.T) {
+	r := fixtureResolver(t)
+	checkResolve(t, r, "Foreign Minister Hayashi met"+strings.Repeat(" Secretary Blinken and", 50_000)+" discussed trade.")
+	checkResolve(t, r, strings.Repeat("(", 5000)+strings.Repeat(")", 5000))
 }

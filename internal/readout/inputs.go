@@ -88,7 +88,7 @@ func (r *Reader) readPath(ctx context.Context, lim Limits, path string, emit fun
 		if in == nil {
 			in = os.Stdin
 		}
-		return emit(readStream("-", in, lim))
+		return emit(readStream("-", "-", in, lim))
 	}
 	info, err := os.Stat(path)
 	if err != nil {
@@ -112,7 +112,9 @@ func (r *Reader) readPath(ctx context.Context, lim Limits, path string, emit fun
 			r.Skipped++
 			return nil
 		}
-		fi, err := d.Info()
+		// os.Stat follows a symbolic link, as it does for a path named on
+		// the command line: a link to a regular file is read either way.
+		fi, err := os.Stat(p)
 		if err != nil {
 			return emit(Item{Source: p, Err: cleanFSError(err)})
 		}
@@ -130,26 +132,65 @@ func isReadme(name string) bool {
 	return strings.EqualFold(strings.TrimSuffix(name, filepath.Ext(name)), "readme")
 }
 
+// readFile reads one file named on the command line or found in a walk.
+// Whatever its extension, it must be a regular file: a FIFO would block the
+// run forever and a device such as /dev/zero never ends.
 func (r *Reader) readFile(ctx context.Context, lim Limits, path string, info fs.FileInfo, emit func(Item) error) error {
-	if corpusExts[strings.ToLower(filepath.Ext(path))] {
-		return readCorpus(ctx, lim, path, emit)
-	}
 	if !info.Mode().IsRegular() {
-		return emit(Item{Source: path, Err: errors.New("not a regular file")})
+		return emit(Item{Source: path, Err: ErrNotRegular})
 	}
-	if info.Size() > lim.MaxFileBytes {
-		return emit(Item{Source: path, Err: fmt.Errorf("%w (%d bytes, limit %d)", ErrTooLarge, info.Size(), lim.MaxFileBytes)})
-	}
-	f, err := os.Open(path)
+	f, err := openRegular(path)
 	if err != nil {
 		return emit(Item{Source: path, Err: cleanFSError(err)})
 	}
 	defer f.Close()
-	return emit(readStream(path, f, lim))
+	origin := Canonical(path)
+	if corpusExts[strings.ToLower(filepath.Ext(path))] {
+		return readCorpus(ctx, lim, path, origin, f, emit)
+	}
+	if info.Size() > lim.MaxFileBytes {
+		return emit(Item{Source: path, Err: fmt.Errorf("%w (%d bytes, limit %d)", ErrTooLarge, info.Size(), lim.MaxFileBytes)})
+	}
+	return emit(readStream(path, origin, f, lim))
+}
+
+// Canonical is the name a file is stored under: absolute, cleaned, with
+// symbolic links resolved, so that one file reached by two paths (a.txt,
+// ./a.txt, /abs/a.txt, a link to it) is one readout, not two.
+func Canonical(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.Clean(path)
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		return real
+	}
+	return abs
+}
+
+// openRegular opens path for reading without blocking on a FIFO (the file
+// may have been swapped since it was checked) and refuses anything that is
+// not, once open, a regular file.
+func openRegular(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, openFlags, 0)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, ErrNotRegular
+	}
+	return f, nil
 }
 
 // readStream reads one text readout, refusing to hold more than the limit.
-func readStream(source string, in io.Reader, lim Limits) Item {
+// source names it in messages; origin is the name it is stored under.
+func readStream(source, origin string, in io.Reader, lim Limits) Item {
 	data, err := io.ReadAll(io.LimitReader(in, lim.MaxFileBytes+1))
 	if err != nil {
 		return Item{Source: source, Err: cleanFSError(err)}
@@ -157,7 +198,7 @@ func readStream(source string, in io.Reader, lim Limits) Item {
 	if int64(len(data)) > lim.MaxFileBytes {
 		return Item{Source: source, Err: fmt.Errorf("%w (limit %d bytes)", ErrTooLarge, lim.MaxFileBytes)}
 	}
-	rd, err := Parse(source, data)
+	rd, err := parseAt(source, origin, data)
 	return Item{Source: source, Readout: rd, Err: err}
 }
 
@@ -171,12 +212,7 @@ type record struct {
 	Source   string `json:"source"`
 }
 
-func readCorpus(ctx context.Context, lim Limits, path string, emit func(Item) error) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return emit(Item{Source: path, Err: cleanFSError(err)})
-	}
-	defer f.Close()
+func readCorpus(ctx context.Context, lim Limits, path, origin string, f io.Reader, emit func(Item) error) error {
 	br := bufio.NewReaderSize(f, 64<<10)
 	records := 0
 	for line := 1; ; line++ {
@@ -203,7 +239,7 @@ func readCorpus(ctx context.Context, lim Limits, path string, emit func(Item) er
 		if records++; records > lim.MaxRecords {
 			return emit(Item{Source: src, Err: fmt.Errorf("%w (%d)", ErrTooMany, lim.MaxRecords)})
 		}
-		if e := emit(parseRecord(path, src, raw)); e != nil {
+		if e := emit(parseRecord(origin, src, fmt.Sprintf("%s:%d", origin, line), raw)); e != nil {
 			return e
 		}
 		if err == io.EOF {
@@ -233,7 +269,9 @@ func readLine(br *bufio.Reader, max int) ([]byte, bool, error) {
 	}
 }
 
-func parseRecord(path, src string, raw []byte) Item {
+// parseRecord reads one corpus line: src names it in messages, at is its
+// line as an origin, and path is the corpus's origin.
+func parseRecord(path, src, at string, raw []byte) Item {
 	var rec record
 	if err := json.Unmarshal(raw, &rec); err != nil {
 		return Item{Source: src, Err: fmt.Errorf("%w: %s", ErrBadRecord, err)}
@@ -242,7 +280,7 @@ func parseRecord(path, src string, raw []byte) Item {
 		return Item{Source: src, Err: err}
 	}
 	body := normalizeSpace(cleanMarkdown(rec.Text))
-	rd := Readout{Origin: src, Source: rec.Source, Title: rec.Title, Location: rec.Location, Body: body}
+	rd := Readout{Origin: at, Source: rec.Source, Title: rec.Title, Location: rec.Location, Body: body}
 	if rec.ID != "" {
 		// A record id names the readout across edits of the corpus; a line
 		// number does not.

@@ -27,6 +27,7 @@ var (
 	ErrLineTooLong = errors.New("line longer than the line limit")
 	ErrTooMany     = errors.New("more readouts than the per-file limit")
 	ErrBadRecord   = errors.New("not a JSON readout record")
+	ErrNotRegular  = errors.New("not a regular file")
 )
 
 // Readout is one published readout, ready for extraction.
@@ -68,8 +69,15 @@ type frontMatter struct {
 	Source   string `yaml:"source"`
 }
 
-// Parse makes a Readout of one file's content. source names the file.
+// Parse makes a Readout of one file's content. source names the file and
+// is the readout's origin.
 func Parse(source string, data []byte) (Readout, error) {
+	return parseAt(source, source, data)
+}
+
+// parseAt is Parse for a file whose origin (the name stored with the
+// readout) differs from the name it was given by.
+func parseAt(source, origin string, data []byte) (Readout, error) {
 	if err := checkText(data); err != nil {
 		return Readout{}, err
 	}
@@ -82,7 +90,7 @@ func Parse(source string, data []byte) (Readout, error) {
 	if strings.TrimSpace(body) == "" {
 		return Readout{}, ErrEmpty
 	}
-	r := Readout{Origin: source, Source: source, Title: fm.Title, Location: fm.Location, Body: normalizeSpace(body)}
+	r := Readout{Origin: origin, Source: origin, Title: fm.Title, Location: fm.Location, Body: normalizeSpace(body)}
 	if fm.Source != "" {
 		r.Source = fm.Source
 	}

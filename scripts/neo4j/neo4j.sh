@@ -20,6 +20,9 @@
 #                        bolt-$PORT/home/{data,logs} (Neo4j store and debug.log)
 #   NEO4J_DATA_DIR       Neo4j home (store) directory instead of bolt-$PORT/home
 #   NEO4J_WIPE=1         delete the store before starting (default: data persists across restarts)
+#   NEO4J_OWN=1          fail, rather than leave it be, when something this script did not
+#                        start answers on the port (the test command sets it: tests wipe
+#                        the database they are given, and that one may hold someone's graph)
 #   NEO4J_HEAP           JVM heap, -Xms and -Xmx (default 2g: batched ingest allocates
 #                        fast, and a 1g heap spent a tenth of its time in young GC)
 #   NEO4J_PAGECACHE      page cache in MiB (default 1024: the benchmarks' repeated wipes
@@ -109,6 +112,9 @@ start() {
   fi
   rm -f "$PID_FILE"
   if port_open; then
+    if [[ "${NEO4J_OWN:-0}" == 1 ]]; then
+      die "something already answers on $URI (not started by this script); refusing to use it"
+    fi
     echo "neo4j: something already answers on $URI (not started by this script); leaving it alone"
     return 0
   fi

@@ -45,7 +45,9 @@ func (s *Store) adjacency(ctx context.Context) (*adjacency, error) {
 
 // bookmark names the last transaction the database committed: a read
 // transaction's bookmark changes whenever anything was committed since.
-func (s *Store) bookmark(ctx context.Context) (string, error) {
+func (s *Store) bookmark(parent context.Context) (string, error) {
+	ctx, cancel, bound := s.tx(parent)
+	defer cancel()
 	sess := s.session(ctx, false)
 	defer sess.Close(ctx)
 	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
@@ -54,15 +56,17 @@ func (s *Store) bookmark(ctx context.Context) (string, error) {
 			return nil, err
 		}
 		return res.Consume(ctx)
-	})
+	}, bound)
 	if err != nil {
-		return "", s.translate(err)
+		return "", s.translate(s.timedOut(parent, ctx, s.opts.TxTimeout, err))
 	}
 	return strings.Join(sess.LastBookmarks(), ","), nil
 }
 
 // loadAdjacency reads every distinct pair of nodes a cited edge joins.
-func (s *Store) loadAdjacency(ctx context.Context) (*adjacency, error) {
+func (s *Store) loadAdjacency(parent context.Context) (*adjacency, error) {
+	ctx, cancel, bound := s.tx(parent)
+	defer cancel()
 	labels := make([]string, len(schema.Labels))
 	for i, l := range schema.Labels {
 		labels[i] = string(l)
@@ -76,9 +80,9 @@ func (s *Store) loadAdjacency(ctx context.Context) (*adjacency, error) {
 	defer sess.Close(ctx)
 	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		return collect(ctx, tx, q, map[string]any{"labels": labels})
-	})
+	}, bound)
 	if err != nil {
-		return nil, s.translate(err)
+		return nil, s.translate(s.timedOut(parent, ctx, s.opts.TxTimeout, err))
 	}
 	adj := &adjacency{bookmark: strings.Join(sess.LastBookmarks(), ","), index: map[string]int32{}}
 	node := func(elem, key string) int32 {

@@ -68,7 +68,7 @@ func (s *Store) redacted(err error) error {
 
 // translated reports whether err already carries one of the sentinels.
 func translated(err error) bool {
-	return errors.Is(err, graph.ErrUnavailable) || errors.Is(err, graph.ErrReadOnly) ||
+	return errors.Is(err, graph.ErrUnavailable) || errors.Is(err, graph.ErrReadOnly) || errors.Is(err, graph.ErrRefused) ||
 		errors.Is(err, graph.ErrNotFound) || errors.Is(err, graph.ErrNoGraph)
 }
 
@@ -115,23 +115,46 @@ var schemes = map[string]bool{
 }
 
 // parseURI checks the scheme and moves any user:password@ out of the URI.
+// The credentials are split off by hand, before url.Parse sees the URI: a
+// password holding '/', '?' or '#' after a digits-only prefix
+// (bolt://user:12345/Secret@host) parses as a host and port followed by a
+// path, and the whole URI, password included, would reach the messages.
+// Everything up to the last '@' after the scheme is the user information.
 func parseURI(raw string) (target, error) {
-	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" {
-		// url.Error repeats the input, which may hold a password: say less.
+	scheme, rest, ok := strings.Cut(raw, "://")
+	if !ok {
+		return target{}, fmt.Errorf("%w: neo4j URI is not a URI like bolt://host:7687", graph.ErrUnavailable)
+	}
+	var t target
+	if at := strings.LastIndexByte(rest, '@'); at >= 0 {
+		user, password, _ := strings.Cut(rest[:at], ":")
+		t.user, t.password = unescape(user), unescape(password)
+		rest = rest[at+1:]
+	}
+	u, err := url.Parse(scheme + "://" + rest)
+	if err != nil || u.Host == "" || u.User != nil {
+		// url.Error repeats the input: say less.
 		return target{}, fmt.Errorf("%w: neo4j URI is not a URI like bolt://host:7687", graph.ErrUnavailable)
 	}
 	if !schemes[u.Scheme] {
-		return target{}, fmt.Errorf("%w: neo4j URI scheme %q: use bolt, bolt+s, bolt+ssc, neo4j, neo4j+s or neo4j+ssc", graph.ErrUnavailable, u.Scheme)
-	}
-	var t target
-	if u.User != nil {
-		t.user = u.User.Username()
-		t.password, _ = u.User.Password()
-		u.User = nil
+		return target{}, fmt.Errorf("%w: neo4j URI scheme %q: use bolt, bolt+s, bolt+ssc, neo4j, neo4j+s or neo4j+ssc", graph.ErrUnavailable, oneLine(u.Scheme))
 	}
 	t.uri = u.String()
 	return t, nil
+}
+
+// unescape decodes a percent-encoded user or password, leaving one that is
+// not validly encoded as it was written.
+func unescape(s string) string {
+	if d, err := url.PathUnescape(s); err == nil {
+		return d
+	}
+	return s
+}
+
+// oneLine keeps text from the outside on one line of a message.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // redact removes a password from text that might echo it.

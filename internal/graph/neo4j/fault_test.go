@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,7 +19,6 @@ import (
 const (
 	serverScript = "../../../scripts/neo4j/neo4j.sh"
 	scriptURI    = "bolt://127.0.0.1:7687" // the script's default server
-	faultPort    = "7697"
 )
 
 // TestServerStopsMidIngest stops a server of its own while readouts are
@@ -35,12 +36,12 @@ func TestServerStopsMidIngest(t *testing.T) {
 		t.Skip("the fault test runs where the script's server is the test server (NEO4J_TEST_URI=" +
 			scriptURI + ") or NEO4J_TEST_FAULT_SCRIPT is set")
 	}
-	srv := &scriptServer{t: t, home: t.TempDir()}
+	srv := &scriptServer{t: t, home: t.TempDir(), port: freePort(t)}
 	srv.run("start", "NEO4J_WIPE=1")
 	t.Cleanup(func() { srv.run("stop") })
 
 	ctx := context.Background()
-	s, err := Open(ctx, Options{URI: "bolt://127.0.0.1:" + faultPort, RetryTime: 2 * time.Second})
+	s, err := Open(ctx, Options{URI: "bolt://127.0.0.1:" + srv.port, RetryTime: 2 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,9 +105,25 @@ func TestServerStopsMidIngest(t *testing.T) {
 
 // scriptServer is a Neo4j started by scripts/neo4j/neo4j.sh on the fault
 // test's port, with its store in the test's temporary directory.
+// scriptServer drives scripts/neo4j/neo4j.sh for a server of the test's
+// own, on its own port and store; NEO4J_OWN makes the script fail rather
+// than hand over a server someone else started on that port.
 type scriptServer struct {
 	t    *testing.T
 	home string
+	port string
+}
+
+// freePort is a TCP port on 127.0.0.1 that nothing listened on a moment ago.
+func freePort(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	return port
 }
 
 func (s *scriptServer) run(verb string, env ...string) {
@@ -119,10 +136,27 @@ func (s *scriptServer) run(verb string, env ...string) {
 func (s *scriptServer) exec(verb string, env ...string) error {
 	script, _ := filepath.Abs(serverScript)
 	cmd := exec.Command(script, verb)
-	cmd.Env = append(os.Environ(), append(env, "NEO4J_BOLT_PORT="+faultPort, "NEO4J_HOME_DIR="+s.home,
+	cmd.Env = append(os.Environ(), append(env, "NEO4J_BOLT_PORT="+s.port, "NEO4J_HOME_DIR="+s.home, "NEO4J_OWN=1",
 		"NEO4J_HEAP=512m", "NEO4J_STOP_GRACE=20")...)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("neo4j.sh %s: %v\n%s", verb, err, out)
 	}
 	return nil
+}
+
+// TestScriptRefusesAForeignServer: with NEO4J_OWN=1, as the test command
+// runs it, the server script fails when something it did not start
+// answers on the port, instead of pointing the tests (which wipe the
+// database) at it.
+func TestScriptRefusesAForeignServer(t *testing.T) {
+	if _, err := os.Stat(serverScript); err != nil {
+		t.Skipf("no %s: %v", serverScript, err)
+	}
+	foreign := silentServer(t)
+	_, port, _ := net.SplitHostPort(foreign)
+	srv := &scriptServer{t: t, home: t.TempDir(), port: port}
+	err := srv.exec("start")
+	if err == nil || !strings.Contains(err.Error(), "(not started by this script); refusing to use it") {
+		t.Fatalf("neo4j.sh start on a port another server holds: %v; want a refusal", err)
+	}
 }

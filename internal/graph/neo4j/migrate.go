@@ -56,28 +56,35 @@ func readoutConstraint() string {
 
 // autoCommit runs one statement in its own implicit transaction, as schema
 // commands and the per-row writes need.
-func (s *Store) autoCommit(ctx context.Context, cypher string, params map[string]any) error {
+func (s *Store) autoCommit(parent context.Context, cypher string, params map[string]any) error {
+	ctx, cancel, bound := s.tx(parent)
+	defer cancel()
 	sess := s.session(ctx, true)
 	defer sess.Close(ctx)
-	res, err := sess.Run(ctx, cypher, params)
+	res, err := sess.Run(ctx, cypher, params, bound)
 	if err == nil {
 		_, err = res.Consume(ctx)
 	}
-	return s.translate(err)
+	return s.translate(s.timedOut(parent, ctx, s.opts.TxTimeout, err))
 }
 
 // write runs fn in one managed write transaction, which the driver retries
 // on transient failures. It returns the driver's error untranslated.
-func (s *Store) write(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
+//
+// A transaction that outlives the transaction timeout ends with one line
+// wrapping graph.ErrUnavailable.
+func (s *Store) write(parent context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
+	ctx, cancel, bound := s.tx(parent)
+	defer cancel()
 	sess := s.session(ctx, true)
 	defer sess.Close(ctx)
 	work := func(tx neo4j.ManagedTransaction) (any, error) { return nil, fn(tx) }
 	var err error
 	if s.opts.ReadOnly {
 		// A read transaction, so that the server itself refuses the writes.
-		_, err = sess.ExecuteRead(ctx, work)
+		_, err = sess.ExecuteRead(ctx, work, bound)
 	} else {
-		_, err = sess.ExecuteWrite(ctx, work)
+		_, err = sess.ExecuteWrite(ctx, work, bound)
 	}
-	return err
+	return s.timedOut(parent, ctx, s.opts.TxTimeout, err)
 }

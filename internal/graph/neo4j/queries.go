@@ -145,15 +145,25 @@ func queryNames() []string {
 
 // ReadCypher runs a Cypher statement in a read session: the server refuses
 // anything that would write (data, schema or a writing procedure), which
-// comes back as an error wrapping graph.ErrReadOnly.
-func (s *Store) ReadCypher(ctx context.Context, text string, params map[string]any) (Table, error) {
+// comes back as an error wrapping graph.ErrReadOnly. Before it runs, the
+// statement's plan (EXPLAIN, which executes nothing) is checked against the
+// rules of vet: a read session alone still lets LOAD CSV read the server's
+// files, TERMINATE TRANSACTIONS end other users' work and procedures such as
+// db.clearQueryCaches() act on the server; those come back wrapping
+// graph.ErrRefused.
+func (s *Store) ReadCypher(parent context.Context, text string, params map[string]any) (Table, error) {
+	ctx, cancel, bound := s.tx(parent)
+	defer cancel()
 	sess := s.session(ctx, false)
 	defer sess.Close(ctx)
 	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		if err := vetPlan(ctx, tx, text, params); err != nil {
+			return nil, err
+		}
 		return collect(ctx, tx, text, params)
-	})
+	}, bound)
 	if err != nil {
-		return Table{}, s.translate(err)
+		return Table{}, s.translate(s.timedOut(parent, ctx, s.opts.TxTimeout, err))
 	}
 	res := out.(*result)
 	t := Table{Columns: res.Keys}

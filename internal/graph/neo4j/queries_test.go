@@ -142,8 +142,8 @@ func TestReadCypherRefusesWrites(t *testing.T) {
 		"CREATE DATABASE sneaky",
 	} {
 		_, err := s.ReadCypher(ctx, q, nil)
-		if !errors.Is(err, graph.ErrReadOnly) {
-			t.Errorf("%s: %v, want ErrReadOnly", q, err)
+		if !errors.Is(err, graph.ErrReadOnly) && !errors.Is(err, graph.ErrRefused) {
+			t.Errorf("%s: %v, want ErrReadOnly or ErrRefused", q, err)
 		}
 	}
 	if after, _ := s.Stats(ctx); !equalStats(before, after) {
@@ -151,6 +151,45 @@ func TestReadCypherRefusesWrites(t *testing.T) {
 	}
 	if _, err := s.ReadCypher(ctx, "MATCH (n RETURN n", nil); err == nil || errors.Is(err, graph.ErrReadOnly) {
 		t.Errorf("syntax error: %v", err)
+	}
+}
+
+// TestReadCypherRefusesMoreThanWrites: a read session still lets a query
+// read the server's files, end other transactions, run administration
+// commands or call procedures that act on the server. Each is refused
+// before it runs, naming the rule; reads of the graph and the allowed
+// procedures still answer.
+func TestReadCypherRefusesMoreThanWrites(t *testing.T) {
+	s := openTestStore(t)
+	mustMigrate(t, s)
+	writeAll(t, s, fixtureDocs(t)[:3])
+	ctx := context.Background()
+	for _, c := range []struct{ query, rule string }{
+		{"LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line", "file access"},
+		{"MATCH (n) WITH n LIMIT 1 LOAD CSV FROM 'file:///etc/hostname' AS line RETURN line", "file access"},
+		{"load csv with headers from 'https://example.org/x.csv' AS row RETURN row", "file access"},
+		{"TERMINATE TRANSACTIONS 'neo4j-transaction-1'", "transaction or admin command"},
+		{"SHOW TRANSACTIONS", "transaction or admin command"},
+		{"SHOW DATABASES", "admin command"},
+		{"SHOW USERS", "admin command"},
+		{"CALL db.clearQueryCaches()", "procedure"},
+		{"CALL `db`.`clearQueryCaches`()", "procedure"},
+		{"CALL dbms.listConfig() YIELD name RETURN name", "procedure"},
+		{"MATCH (n) CALL db.ping() YIELD success RETURN success", "procedure"},
+	} {
+		_, err := s.ReadCypher(ctx, c.query, nil)
+		if !errors.Is(err, graph.ErrRefused) || !strings.Contains(err.Error(), "(rule: "+c.rule+")") {
+			t.Errorf("%s: got %v, want a refusal under rule %q", c.query, err, c.rule)
+		}
+	}
+	for _, q := range []string{
+		"MATCH (s:State) RETURN count(s) AS n",
+		"CALL db.labels() YIELD label RETURN label",
+		"CALL { MATCH (n) RETURN n } RETURN count(*) AS n",
+	} {
+		if tab, err := s.ReadCypher(ctx, q, nil); err != nil || len(tab.Rows) == 0 {
+			t.Errorf("%s: %v, %v; want an answer", q, tab, err)
+		}
 	}
 }
 

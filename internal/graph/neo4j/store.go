@@ -48,6 +48,14 @@ type Options struct {
 	// RetryTime bounds how long a transaction is retried after transient and
 	// connection failures before the error is returned (default 30s).
 	RetryTime time.Duration
+	// ConnectTimeout bounds connecting: the socket, the Bolt handshake and
+	// waiting for a pooled connection (default 5s). Open gives up after it
+	// on a server that accepts and never answers.
+	ConnectTimeout time.Duration
+	// TxTimeout bounds each transaction, retries included: the client
+	// stops waiting after it, and the server is told to give up too
+	// (default 2m).
+	TxTimeout time.Duration
 }
 
 // DefaultBatchSize is the number of rows an UNWIND statement carries when
@@ -80,12 +88,20 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	if opts.RetryTime <= 0 {
 		opts.RetryTime = 30 * time.Second
 	}
+	if opts.ConnectTimeout <= 0 {
+		opts.ConnectTimeout = DefaultConnectTimeout
+	}
+	if opts.TxTimeout <= 0 {
+		opts.TxTimeout = DefaultTxTimeout
+	}
 	auth := neo4j.NoAuth()
 	if opts.Password != "" {
 		auth = neo4j.BasicAuth(opts.User, opts.Password, "")
 	}
 	driver, err := neo4j.NewDriverWithContext(target.uri, auth, func(c *config.Config) {
 		c.MaxTransactionRetryTime = opts.RetryTime
+		c.SocketConnectTimeout = opts.ConnectTimeout
+		c.ConnectionAcquisitionTimeout = opts.ConnectTimeout
 		c.UserAgent = "diplograph"
 	})
 	if err != nil {
@@ -93,27 +109,39 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	}
 	s := &Store{driver: driver, opts: opts, where: target.uri}
 	if err := s.check(ctx); err != nil {
-		driver.Close(ctx)
+		s.Close()
 		return nil, err
 	}
 	return s, nil
 }
 
+// Defaults of Options' timeouts.
+const (
+	DefaultConnectTimeout = 5 * time.Second
+	DefaultTxTimeout      = 2 * time.Minute
+)
+
 // check verifies that the server answers, accepts the credentials and has
 // the database, and, read-only, that the graph's schema is there.
-func (s *Store) check(ctx context.Context) error {
+//
+// All of it must finish within the connect timeout: a server that accepts
+// connections and never answers (frozen, or not a Bolt server) would
+// otherwise keep the command waiting for ever.
+func (s *Store) check(parent context.Context) error {
+	ctx, cancel := context.WithTimeout(parent, s.opts.ConnectTimeout)
+	defer cancel()
 	if err := s.driver.VerifyConnectivity(ctx); err != nil {
-		return s.openError(err)
+		return s.openError(s.timedOut(parent, ctx, s.opts.ConnectTimeout, err))
 	}
 	if _, err := s.read(ctx, "RETURN 1", nil); err != nil {
-		return s.openError(err)
+		return s.openError(s.timedOut(parent, ctx, s.opts.ConnectTimeout, err))
 	}
 	if !s.opts.ReadOnly {
 		return nil
 	}
 	t, err := s.read(ctx, "SHOW CONSTRAINTS YIELD name WHERE name = $name RETURN name", map[string]any{"name": readoutConstraint()})
 	if err != nil {
-		return s.openError(err)
+		return s.openError(s.timedOut(parent, ctx, s.opts.ConnectTimeout, err))
 	}
 	if len(t.Rows) == 0 {
 		return fmt.Errorf("neo4j at %s: %w", s.where, graph.ErrNoGraph)
@@ -121,9 +149,35 @@ func (s *Store) check(ctx context.Context) error {
 	return nil
 }
 
-// Close releases the driver's connections.
+// Close releases the driver's connections, waiting at most the connect
+// timeout for a server that no longer answers.
 func (s *Store) Close() error {
-	return s.driver.Close(context.Background())
+	ctx, cancel := context.WithTimeout(context.Background(), s.opts.ConnectTimeout)
+	defer cancel()
+	return s.driver.Close(ctx)
+}
+
+// tx bounds one transaction: its context ends after the transaction
+// timeout, and the configurer tells the server the same bound.
+func (s *Store) tx(ctx context.Context) (context.Context, context.CancelFunc, func(*neo4j.TransactionConfig)) {
+	ctx, cancel := context.WithTimeout(ctx, s.opts.TxTimeout)
+	return ctx, cancel, neo4j.WithTxTimeout(s.opts.TxTimeout)
+}
+
+// timedOut turns the failure of a call made under bounded, a context
+// derived from parent with timeout d, into one line when it was the bound
+// that ended it. When parent itself ended (an interrupt), that is the
+// error, so that the command reports the interrupt and not the server.
+func (s *Store) timedOut(parent, bounded context.Context, d time.Duration, err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case parent.Err() != nil:
+		return parent.Err()
+	case bounded.Err() != nil:
+		return fmt.Errorf("%w: neo4j at %s: no answer within %s", graph.ErrUnavailable, s.where, d)
+	}
+	return err
 }
 
 // session opens a session on the configured database. Reads go to a read
@@ -137,14 +191,16 @@ func (s *Store) session(ctx context.Context, write bool) neo4j.SessionWithContex
 }
 
 // read runs one statement in a managed read transaction and collects it.
-func (s *Store) read(ctx context.Context, cypher string, params map[string]any) (*result, error) {
+func (s *Store) read(parent context.Context, cypher string, params map[string]any) (*result, error) {
+	ctx, cancel, bound := s.tx(parent)
+	defer cancel()
 	sess := s.session(ctx, false)
 	defer sess.Close(ctx)
 	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		return collect(ctx, tx, cypher, params)
-	})
+	}, bound)
 	if err != nil {
-		return nil, s.translate(err)
+		return nil, s.translate(s.timedOut(parent, ctx, s.opts.TxTimeout, err))
 	}
 	return out.(*result), nil
 }

@@ -1,0 +1,93 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/diplograph/diplograph/internal/graph/embedded"
+	"github.com/diplograph/diplograph/internal/schema"
+)
+
+// TestDuplicatesReportedAndRerunsUnchanged ingests corpora holding the same
+// id twice, or the same text under two ids, and one file named by two
+// paths: each later copy is reported by line and counted, nothing is lost
+// silently, and a second run over the same input reports every readout
+// unchanged.
+func TestDuplicatesReportedAndRerunsUnchanged(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	a := `{"id":"r1","text":"Foreign Minister A met Foreign Minister B in Tokyo."}`
+	b := `{"id":"r1","text":"Foreign Minister C met Foreign Minister D in Paris."}`
+	c := `{"id":"r2","text":"Foreign Minister A met Foreign Minister B in Tokyo."}`
+	sameID := write("same-id.jsonl", a+"\n"+b+"\n")
+	sameText := write("same-text.jsonl", strings.Replace(a, "Tokyo", "Rome", 1)+"\n"+strings.Replace(c, "Tokyo", "Rome", 1)+"\n")
+	file := write("one.txt", "Foreign Minister E met Foreign Minister F in Delhi.")
+	link := filepath.Join(dir, "link.txt")
+	if err := os.Symlink(file, link); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	paths := []string{sameID, sameText, "one.txt", "./one.txt", file, link}
+
+	s, err := embedded.Open(filepath.Join(dir, "g.db"), embedded.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	if err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	run := func() (Summary, map[string]string) {
+		dups := map[string]string{}
+		sum, err := Run(ctx, Options{Paths: paths, Store: s}, func(_ context.Context, r *Result) error {
+			if errors.Is(r.Err, ErrDuplicate) {
+				dups[r.Source] = r.Err.Error()
+			} else if r.Err != nil {
+				t.Errorf("%s: %v", r.Source, r.Err)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sum, dups
+	}
+	first, dups := run()
+	wantDups := map[string]string{
+		sameID + ":2":   "same file or record id as " + sameID + ":1",
+		sameText + ":2": "same text as " + sameText + ":1",
+		"./one.txt":     "same file or record id as one.txt",
+		file:            "same file or record id as one.txt",
+		link:            "same file or record id as one.txt",
+	}
+	for src, want := range wantDups {
+		if !strings.Contains(dups[src], want) {
+			t.Errorf("%s: got %q, want a duplicate error saying %q", src, dups[src], want)
+		}
+	}
+	if first.Created != 3 || first.Duplicates != 5 || first.Readouts != 3 {
+		t.Errorf("first run: %+v; want 3 new, 5 duplicates", first)
+	}
+	second, _ := run()
+	if second.Unchanged != 3 || second.Replaced != 0 || second.Created != 0 || second.Duplicates != 5 {
+		t.Errorf("second run: %+v; want 3 unchanged, 5 duplicates", second)
+	}
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := st.Nodes[schema.Readout]; n != 3 {
+		t.Errorf("the store holds %d readouts, want 3", n)
+	}
+}
