@@ -36,6 +36,7 @@ func (d *doc) relateMeeting(s *sentence, trigs []trigger) []*official {
 		return nil
 	}
 	side := meetingSides(s, offs, trigs)
+	props := d.meetingProps(trigs)
 	for i := range offs {
 		for j := i + 1; j < len(offs); j++ {
 			a, b := offs[i], offs[j]
@@ -48,7 +49,7 @@ func (d *doc) relateMeeting(s *sentence, trigs []trigger) []*official {
 			if a.id > b.id {
 				a, b = b, a
 			}
-			d.addEdge(schema.MetWith, officialKey(a), officialKey(b), s.text, nil)
+			d.addEdge(schema.MetWith, officialKey(a), officialKey(b), s.text, props)
 		}
 	}
 	d.participants, d.meetingSeen = offs, true
@@ -248,4 +249,19 @@ func meetingSides(s *sentence, offs []*official, trigs []trigger) map[*official]
 var meetingVerbs = map[string]bool{
 	"met": true, "meet": true, "spoke": true, "held": true, "convened": true, "gathered": true,
 	"conferred": true, "talked": true,
+}
+
+// meetingProps are the act and CAMEO code of a sentence's meeting: its
+// first meeting word says whether it was a call, a visit or a meeting.
+func (d *doc) meetingProps(trigs []trigger) map[string]string {
+	for _, t := range trigs {
+		if t.kind == tMeet || t.meets {
+			act := d.x.lx.Acts[t.act]
+			if t.kind != tMeet {
+				act = d.x.lx.Acts[t.meetAct]
+			}
+			return map[string]string{schema.PropAct: act.Name, schema.PropCameo: act.Cameo}
+		}
+	}
+	return nil
 }
