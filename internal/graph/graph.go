@@ -275,8 +275,8 @@ func SortHops(hops []Hop) {
 }
 
 func hopLess(a, b Hop) bool {
-	ka := []string{string(a.Edge.Type), a.From.Key(), a.To.Key(), a.Edge.Date, a.Edge.Readout, a.Edge.Evidence}
-	kb := []string{string(b.Edge.Type), b.From.Key(), b.To.Key(), b.Edge.Date, b.Edge.Readout, b.Edge.Evidence}
+	ka := []string{string(a.Edge.Type), a.From.Key(), a.To.Key(), a.Edge.Date, a.Edge.Readout, a.Edge.Evidence, a.Edge.Props[schema.PropPhrase]}
+	kb := []string{string(b.Edge.Type), b.From.Key(), b.To.Key(), b.Edge.Date, b.Edge.Readout, b.Edge.Evidence, b.Edge.Props[schema.PropPhrase]}
 	for i := range ka {
 		if ka[i] != kb[i] {
 			return ka[i] < kb[i]
@@ -298,7 +298,10 @@ func Preferred(a, b Edge) bool {
 	if a.Type != b.Type {
 		return a.Type < b.Type
 	}
-	return a.Evidence < b.Evidence
+	if a.Evidence != b.Evidence {
+		return a.Evidence < b.Evidence
+	}
+	return a.Props[schema.PropPhrase] < b.Props[schema.PropPhrase]
 }
 
 // NormalizePaths collapses paths that walk the same nodes through parallel

@@ -116,7 +116,9 @@ func (p *plan) addNodes(doc graph.Document) (map[string]bool, error) {
 }
 
 func (p *plan) addEdges(edges []graph.Edge, nodeKeys map[string]bool) error {
-	type key struct{ rel, from, to, readout string }
+	// An edge is one per phrase: a readout may discuss two things the
+	// taxonomy files under one topic.
+	type key struct{ rel, from, to, readout, phrase string }
 	seen := make(map[key]bool, len(edges))
 	p.edges = make([]edgeGroup, len(edgeShapes), len(edgeShapes)+1)
 	for i, sh := range edgeShapes {
@@ -136,7 +138,7 @@ func (p *plan) addEdges(edges []graph.Edge, nodeKeys map[string]bool) error {
 		if err := checkProps(e.Props, schema.PropReadout, schema.PropDate, schema.PropEvidence); err != nil {
 			return fmt.Errorf("edge %s %s-%s: %w", e.Type, e.From, e.To, err)
 		}
-		k := key{string(e.Type), e.From, e.To, e.Readout}
+		k := key{string(e.Type), e.From, e.To, e.Readout, e.Props[schema.PropPhrase]}
 		if seen[k] {
 			continue
 		}
@@ -239,7 +241,7 @@ func (p plan) nodePhase() phase {
 }
 
 // edgePhase creates edges and counts, per group, the rows whose ends it
-// found. An edge already stored for the same readout is left as it is, as
+// found. An edge already stored for the same readout (and phrase) is left as it is, as
 // the embedded store's INSERT OR IGNORE leaves it. That check goes through
 // the index on the readout property, which Migrate creates: MERGE would
 // walk every relationship of both ends, and a minister or a state cited by
@@ -256,11 +258,11 @@ func (p plan) edgePhase() phase {
 			"CALL () { UNWIND [r IN $rows WHERE r.g = %[1]d] AS row "+
 				"MATCH (a:%[2]s {%[4]s: row.from}) MATCH (b:%[3]s {%[4]s: row.to}) "+
 				"WITH a, b, row, EXISTS { MATCH (s)-[x:%[5]s]->(e) USING INDEX x:%[5]s(%[6]s) "+
-				"WHERE x.%[6]s = row.readout AND s = a AND e = b } AS stored "+
+				"WHERE x.%[6]s = row.readout AND s = a AND e = b AND coalesce(x.%[9]s, '') = coalesce(row.props.%[9]s, '') } AS stored "+
 				"FOREACH (_ IN CASE WHEN stored THEN [] ELSE [1] END | "+
 				"CREATE (a)-[r:%[5]s {%[6]s: row.readout, %[7]s: row.date, %[8]s: row.evidence}]->(b) SET r += row.props) "+
 				"RETURN count(*) AS c%[1]d }",
-			i, g.from, g.to, schema.PropID, g.rel, schema.PropReadout, schema.PropDate, schema.PropEvidence))
+			i, g.from, g.to, schema.PropID, g.rel, schema.PropReadout, schema.PropDate, schema.PropEvidence, schema.PropPhrase))
 		ph.counts = append(ph.counts, fmt.Sprintf("c%d", i))
 		for _, r := range g.rows {
 			ph.rows = append(ph.rows, map[string]any{"g": i, "from": r.from, "to": r.to,
