@@ -111,3 +111,30 @@ func TestDatelineForms(t *testing.T) {
 		})
 	}
 }
+
+// dateBenchSentences are typical readout sentences, most with no date,
+// as DateIn sees them during extraction.
+var dateBenchSentences = []string{
+	"The two ministers reaffirmed the strong and longstanding ties between their countries.",
+	"They discussed cooperation on trade, energy security and climate change, and agreed to stay in close touch.",
+	"The Foreign Minister welcomed the Prime Minister's visit, the first in about four and a half years.",
+	"Both sides underlined the importance of the 2015 agreement and of UN Security Council Resolution 2254.",
+	"The Secretary met the Minister on Tuesday in Jakarta.",
+	"On 4 March 2023, the ministers spoke by telephone.",
+	"They agreed to meet again on May 9 in Geneva.",
+	"Today the leaders issued a joint statement on maritime security.",
+}
+
+// BenchmarkDateIn measures DateIn over sentences that mostly hold no date.
+func BenchmarkDateIn(b *testing.B) {
+	bytes := 0
+	for _, s := range dateBenchSentences {
+		bytes += len(s)
+	}
+	b.SetBytes(int64(bytes))
+	for b.Loop() {
+		for _, s := range dateBenchSentences {
+			DateIn(s, "2023-03-10")
+		}
+	}
+}
