@@ -37,6 +37,7 @@ func TestParseDateForms(t *testing.T) {
 		{"skips impossible for next", "31 April 2023, then 2 May 2023", "2023-05-02"},
 		{"lower-case month is a verb", "they march 4 2023", ""},
 		{"short year before a word", "on 2 Dec 20 delegates", ""},
+		{"clock after short year", "on 4 March 20:00", ""},
 		{"version number", "release 1.2.3", ""},
 		{"range of years", "the 2014/2015 agreements", ""},
 		{"no year", "on 4 March", ""},
