@@ -26,15 +26,27 @@ var notPlaceWords = map[string]bool{
 	"joint": true, "office": true, "ministry": true, "department": true, "government": true,
 	"spokesperson": true, "embassy": true, "his": true, "her": true, "their": true, "our": true,
 	"today": true, "tomorrow": true, "yesterday": true, "this": true, "that": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true, "h.e.": true, "sir": true, "dame": true,
+	"king": true, "queen": true, "prince": true, "sheikh": true, "general": true,
 }
 
-// placeWord strips a word's trailing punctuation and reports whether what
-// is left could be part of a place name: capitalised, letters with inner
-// dots, hyphens and apostrophes ("D.C.", "Guinea-Bissau", "Côte").
+// abbreviations end in a dot without ending a place name: "St. Petersburg".
+var abbreviations = map[string]bool{"St.": true, "Mt.": true, "Ft.": true}
+
+// titles that end in a dot and so may look like a sentence's end.
+var titleAbbreviations = map[string]bool{"Mr.": true, "Mrs.": true, "Ms.": true, "Dr.": true, "H.E.": true, "Gen.": true, "Amb.": true}
+
+// placeWord strips a word's trailing punctuation and possessive and
+// reports whether what is left could be part of a place name: capitalised,
+// letters with inner dots, hyphens and apostrophes ("D.C.", "Guinea-Bissau",
+// "Côte"). A word it strips ends the name.
 func placeWord(w string) (string, bool) {
 	core := strings.TrimRight(w, ",.;:)!?\"”’'")
-	if strings.HasSuffix(w, ".") && strings.Count(core, ".") > 0 {
-		core += "." // keep the last dot of "D.C."
+	if strings.HasSuffix(w, ".") && (strings.Count(core, ".") > 0 || abbreviations[w]) {
+		core += "." // keep the last dot of "D.C." and "St."
+	}
+	for _, poss := range []string{"’s", "'s"} {
+		core = strings.TrimSuffix(core, poss)
 	}
 	r, _ := utf8.DecodeRuneInString(core)
 	if !unicode.IsUpper(r) {
@@ -82,8 +94,8 @@ func placeAt(words []string) string {
 			}
 			part = append(part, core)
 			i++
-			if strings.ContainsAny(words[i-1][len(words[i-1])-1:], ",.;:)!?") {
-				break
+			if core != words[i-1] && !abbreviations[core] {
+				break // punctuation or a possessive ends the name
 			}
 		}
 		if len(part) == 0 {
@@ -237,18 +249,26 @@ func placeInProse(p string) string {
 }
 
 // sentences splits a paragraph at a full stop and a space before a
-// capital; an abbreviation ("Mark T. Esper") may split one sentence in
+// capital, except after an initial or a title ("Mark T. Esper", "Dr.
+// Park", "St. Petersburg"); a rarer abbreviation may split one sentence in
 // two, which costs little here.
 func sentences(p string) []string {
 	var out []string
 	start := 0
 	for i := 0; i+2 < len(p); i++ {
-		if (p[i] == '.' || p[i] == '!' || p[i] == '?') && p[i+1] == ' ' && isUpper(p[i+2]) {
+		if (p[i] == '.' || p[i] == '!' || p[i] == '?') && p[i+1] == ' ' && isUpper(p[i+2]) && !abbreviationBefore(p[start:i+1]) {
 			out = append(out, p[start:i+1])
 			start = i + 2
 		}
 	}
 	return append(out, p[start:])
+}
+
+// abbreviationBefore reports whether s ends with an initial or a title
+// and its dot.
+func abbreviationBefore(s string) bool {
+	w := s[strings.LastIndexByte(s, ' ')+1:]
+	return len(w) == 2 && isUpper(w[0]) || abbreviations[w] || titleAbbreviations[w]
 }
 
 // placeInSentence finds a meeting's place among a sentence's words.
@@ -268,12 +288,15 @@ func placeInSentence(words []string) string {
 			if p := placeAt(words[i+1:]); p != "" && !isPerson(words, i+1) {
 				return p
 			}
-		case w == "in" && i+1 < len(words):
+		case (w == "in" || i == 0 && w == "In") && i+1 < len(words):
 			p := placeAt(words[i+1:])
 			if p == "" {
 				continue
 			}
-			if sidelines >= 0 && i-sidelines <= sidelinesReach || cueBefore(words[max(0, i-cueReach):i]) || whenAfter(words[i+1:], p) {
+			// "In Hanoi, the ministers met ...": an opening place is the
+			// meeting's when the sentence reports one.
+			opening := i == 0 && cueBefore(words)
+			if opening || sidelines >= 0 && i-sidelines <= sidelinesReach || cueBefore(words[max(0, i-cueReach):i]) || whenAfter(words[i+1:], p) {
 				return p
 			}
 		}

@@ -26,6 +26,11 @@ func TestPlaceIn(t *testing.T) {
 		{"one word after the", "Title\n\nThe ministers met to discuss progress in the Minsk format and next steps.", ""},
 		{"future is passed over", "Title\n\nThe ministers will meet in Oslo next month for a further round of talks.", ""},
 		{"call", "Title\n\nThe two foreign ministers spoke by telephone about the harvest and grain prices.", ""},
+		{"opening place", "Title\n\nIn Montevideo, the two ministers met for the second time this year.", "Montevideo"},
+		{"opening topic", "Title\n\nIn Gaza, the humanitarian situation worsened, the ministers said.", ""},
+		{"abbreviated saint", "Title\n\nThe ministers held talks in St. Petersburg on the second day.", "St. Petersburg"},
+		{"possessive ends the name", "Title\n\nThe ministers met in Lagos’s old town hall for the signing.", "Lagos"},
+		{"a person after visited", "Title\n\nThe delegation visited Mr. Tanaka at his office to hand over a letter.", ""},
 		{"title when the text is silent", "Minister's visit to Dakar\n\nThe ministers agreed on a joint work plan for the coming year.", "Dakar"},
 		{"later paragraphs are not read", "Title\n\nThe ministers spoke by telephone about the harvest and grain prices.\n\nThey agreed to keep in touch about the fair and its stands.\n\nThey had last met in Quito in the spring of that year.", ""},
 	}
