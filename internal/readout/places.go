@@ -11,8 +11,8 @@ import (
 // opening sentences ("met in Tokyo", "on the sidelines of the UN General
 // Assembly in New York"); PlaceIn reads the second.
 
-// maxPlaceWords bounds a place name and each comma-separated part of it:
-// "New York", "Clark, Pampanga, Philippines".
+// A place name is up to maxPlaceParts comma-separated parts of up to
+// maxPlaceWords words each: "New York", "Clark, Pampanga, Philippines".
 const (
 	maxPlaceWords = 3
 	maxPlaceParts = 3
@@ -152,7 +152,8 @@ func placeLike(s string) bool {
 	if len(words) == 0 {
 		return false
 	}
-	return placeAt(words) == strings.TrimRight(s, ".") || placeAt(words) == s
+	p := placeAt(words)
+	return p == s || p == strings.TrimRight(s, ".")
 }
 
 // placeName tidies a place as a dateline wrote it, title-casing one in
@@ -210,16 +211,20 @@ const sidelinesReach = 15
 const proseParagraphs = 2
 
 // PlaceIn finds where the meeting a readout reports took place from the
-// first of its opening sentences that says so, else from its title: "met in Tokyo", "held in
-// Geneva", "in Berlin on 4 March", "a visit to Canberra", "on the
-// sidelines of the G20 summit in New Delhi". It returns "" when they do
-// not say; a sentence about the future is passed over.
+// first of its opening sentences that says so, else from its title: "met
+// in Tokyo", "held in Geneva", "in Berlin on 4 March", "a visit to
+// Canberra", "on the sidelines of the G20 summit in New Delhi". It returns
+// "" when they do not say; a sentence about the future is passed over.
 func PlaceIn(body string) string {
 	lines := strings.Split(body, "\n")
+	title := strings.TrimSpace(lines[0])
+	if strings.HasSuffix(title, ".") {
+		title = "" // the text opens with prose, its title elsewhere
+	}
 	seen := 0
 	for i, para := range lines {
 		para = strings.TrimSpace(para)
-		if i == 0 || len(strings.Fields(para)) < 8 || strings.HasSuffix(para, ":") {
+		if i == 0 && title != "" || len(strings.Fields(para)) < 8 || strings.HasSuffix(para, ":") {
 			continue // the title, a date or attribution line
 		}
 		if p := placeInProse(para); p != "" {
@@ -231,7 +236,7 @@ func PlaceIn(body string) string {
 	}
 	// A title often names the place the text takes as known: "Minister's
 	// visit to Paris".
-	return placeInProse(lines[0])
+	return placeInProse(title)
 }
 
 // placeInProse finds a meeting's place in the first sentence of p that
