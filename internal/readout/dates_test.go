@@ -101,6 +101,8 @@ func TestDatelineForms(t *testing.T) {
 		{"posting stamp", "Title\n\n2019-09-10 08:30\n\nOn 9 September 2019, the ministers met.", "", "2019-09-09"},
 		{"posting stamp, older event", "Title\n\n2019-09-10 08:30\n\nOn 1 August 2019, the ministers met.", "", "2019-09-10"},
 		{"future date passed over", "Title\n\nThe leaders will meet on 9 December 2019. They met on 2 December 2019.", "", "2019-12-02"},
+		{"title is no dateline", "Talks in Rome, 9 September 2019\n\nThey met.", "", "2019-09-09"},
+		{"particle in dateline", "Rio de Janeiro, 9 September 2019\n\nThey met.", "Rio de Janeiro", "2019-09-09"},
 		{"only a future date", "Title\n\nA summit is due to be held on 9 December 2019.", "", ""},
 	}
 	for _, c := range cases {

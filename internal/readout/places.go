@@ -63,6 +63,10 @@ func placeWord(w string) (string, bool) {
 	return core, true
 }
 
+// particles join the words of a place name: "Rio de Janeiro", "Dar es
+// Salaam", "Port of Spain".
+var particles = map[string]bool{"de": true, "da": true, "do": true, "del": true, "es": true, "al": true, "el": true, "la": true, "of": true}
+
 // bodyWords, in a capitalised phrase, name a body or a meeting, not a
 // place: "the United Nations General Assembly", "the Munich Security
 // Conference".
@@ -88,6 +92,13 @@ func placeAt(words []string) string {
 	for len(parts) < maxPlaceParts+1 && i < len(words) {
 		var part []string
 		for i < len(words) && len(part) < maxPlaceWords {
+			if len(part) > 0 && particles[words[i]] && i+1 < len(words) {
+				if next, ok := placeWord(words[i+1]); ok && !bodyWords[next] {
+					part = append(part, words[i])
+					i++
+					continue
+				}
+			}
 			core, ok := placeWord(words[i])
 			if !ok || bodyWords[core] {
 				break

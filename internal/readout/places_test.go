@@ -32,6 +32,8 @@ func TestPlaceIn(t *testing.T) {
 		{"possessive ends the name", "Title\n\nThe ministers met in Lagos’s old town hall for the signing.", "Lagos"},
 		{"a person after visited", "Title\n\nThe delegation visited Mr. Tanaka at his office to hand over a letter.", ""},
 		{"no title line", "The two envoys met in Lisbon to review the fisheries accord.", "Lisbon"},
+		{"particle", "Title\n\nThe ministers met in Dar es Salaam to sign the accord.", "Dar es Salaam"},
+		{"particle then no name", "Title\n\nThe ministers met in Lima de facto as a group of five.", "Lima"},
 		{"title when the text is silent", "Minister's visit to Dakar\n\nThe ministers agreed on a joint work plan for the coming year.", "Dakar"},
 		{"later paragraphs are not read", "Title\n\nThe ministers spoke by telephone about the harvest and grain prices.\n\nThey agreed to keep in touch about the fair and its stands.\n\nThey had last met in Quito in the spring of that year.", ""},
 	}
