@@ -11,7 +11,7 @@ import (
 // brackets, then a colon, a dash or the end of the line. "New Delhi, 4
 // March 2023 (TDI):", "WASHINGTON, Oct. 2, 2020 —", "Putrajaya, 4 September
 // 2018". It runs on a readout's first lines only, so a regexp costs little.
-var datelineHead = regexp.MustCompile(`^\s*([A-Z][\p{L}.'’ -]{1,60}?),\s+(?:[A-Z][a-z]+day,?\s+)?([^:—–()\n]{4,30}?)\s*(?:\([^)\n]{1,40}\))?\s*(?::|—|–|--| - |$)`)
+var datelineHead = regexp.MustCompile(`^\s*([A-Z][\p{L}.'’ -]{1,60}?),\s+(?:[A-Z][a-z]+day,?\s+)?([^:—–()\n]{4,30}?)\s*(?:\([^)\n]{1,40}\))?\s*(:|—|–|--| - |$)`)
 
 // placeHead is a dateline that names the place and the agency but no
 // date: "Hanoi (VNA) –".
@@ -57,7 +57,10 @@ func FindDateline(body string) (location, date string) {
 		if i >= headLines {
 			break
 		}
-		if m := datelineHead.FindStringSubmatch(line); m != nil {
+		// Without a colon or dash to close it, a line is a dateline only
+		// when it opens with a place name: "Talks in Rome, 4 March 2023"
+		// is a title.
+		if m := datelineHead.FindStringSubmatch(line); m != nil && (m[3] != "" || placeLike(m[1])) {
 			if d, start, _, ok := findDate(m[2]); ok {
 				return datelinePlace(m[1], m[2][:start]), d
 			}

@@ -37,6 +37,7 @@ func TestParseDateForms(t *testing.T) {
 		{"skips impossible for next", "31 April 2023, then 2 May 2023", "2023-05-02"},
 		{"lower-case month is a verb", "they march 4 2023", ""},
 		{"short year before a word", "on 2 Dec 20 delegates", ""},
+		{"clock after short year", "on 4 March 20:00", ""},
 		{"version number", "release 1.2.3", ""},
 		{"range of years", "the 2014/2015 agreements", ""},
 		{"no year", "on 4 March", ""},
@@ -100,6 +101,8 @@ func TestDatelineForms(t *testing.T) {
 		{"posting stamp", "Title\n\n2019-09-10 08:30\n\nOn 9 September 2019, the ministers met.", "", "2019-09-09"},
 		{"posting stamp, older event", "Title\n\n2019-09-10 08:30\n\nOn 1 August 2019, the ministers met.", "", "2019-09-10"},
 		{"future date passed over", "Title\n\nThe leaders will meet on 9 December 2019. They met on 2 December 2019.", "", "2019-12-02"},
+		{"title is no dateline", "Talks in Rome, 9 September 2019\n\nThey met.", "", "2019-09-09"},
+		{"particle in dateline", "Rio de Janeiro, 9 September 2019\n\nThey met.", "Rio de Janeiro", "2019-09-09"},
 		{"only a future date", "Title\n\nA summit is due to be held on 9 December 2019.", "", ""},
 	}
 	for _, c := range cases {
@@ -109,5 +112,32 @@ func TestDatelineForms(t *testing.T) {
 				t.Errorf("FindDateline(%q) = %q %q, want %q %q", c.body, loc, date, c.loc, c.date)
 			}
 		})
+	}
+}
+
+// dateBenchSentences are typical readout sentences, most with no date,
+// as DateIn sees them during extraction.
+var dateBenchSentences = []string{
+	"The two ministers reaffirmed the strong and longstanding ties between their countries.",
+	"They discussed cooperation on trade, energy security and climate change, and agreed to stay in close touch.",
+	"The Foreign Minister welcomed the Prime Minister's visit, the first in about four and a half years.",
+	"Both sides underlined the importance of the 2015 agreement and of UN Security Council Resolution 2254.",
+	"The Secretary met the Minister on Tuesday in Jakarta.",
+	"On 4 March 2023, the ministers spoke by telephone.",
+	"They agreed to meet again on May 9 in Geneva.",
+	"Today the leaders issued a joint statement on maritime security.",
+}
+
+// BenchmarkDateIn measures DateIn over sentences that mostly hold no date.
+func BenchmarkDateIn(b *testing.B) {
+	bytes := 0
+	for _, s := range dateBenchSentences {
+		bytes += len(s)
+	}
+	b.SetBytes(int64(bytes))
+	for b.Loop() {
+		for _, s := range dateBenchSentences {
+			DateIn(s, "2023-03-10")
+		}
 	}
 }

@@ -147,8 +147,8 @@ func yearAt(s string, i int) (int, int, bool) {
 		return v, end, true
 	case 2:
 		j, _ := spaces(s, end)
-		if j < len(s) && isWordByte(s[j]) {
-			return 0, 0, false
+		if j < len(s) && isWordByte(s[j]) || end < len(s) && s[end] == ':' {
+			return 0, 0, false // "2 Dec 20 ministers", "4 March 20:00"
 		}
 		return 2000 + v, end, true
 	}

@@ -11,8 +11,8 @@ import (
 // opening sentences ("met in Tokyo", "on the sidelines of the UN General
 // Assembly in New York"); PlaceIn reads the second.
 
-// maxPlaceWords bounds a place name and each comma-separated part of it:
-// "New York", "Clark, Pampanga, Philippines".
+// A place name is up to maxPlaceParts comma-separated parts of up to
+// maxPlaceWords words each: "New York", "Clark, Pampanga, Philippines".
 const (
 	maxPlaceWords = 3
 	maxPlaceParts = 3
@@ -26,15 +26,27 @@ var notPlaceWords = map[string]bool{
 	"joint": true, "office": true, "ministry": true, "department": true, "government": true,
 	"spokesperson": true, "embassy": true, "his": true, "her": true, "their": true, "our": true,
 	"today": true, "tomorrow": true, "yesterday": true, "this": true, "that": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true, "h.e.": true, "sir": true, "dame": true,
+	"king": true, "queen": true, "prince": true, "sheikh": true, "general": true,
 }
 
-// placeWord strips a word's trailing punctuation and reports whether what
-// is left could be part of a place name: capitalised, letters with inner
-// dots, hyphens and apostrophes ("D.C.", "Guinea-Bissau", "Côte").
+// abbreviations end in a dot without ending a place name: "St. Petersburg".
+var abbreviations = map[string]bool{"St.": true, "Mt.": true, "Ft.": true}
+
+// titles that end in a dot and so may look like a sentence's end.
+var titleAbbreviations = map[string]bool{"Mr.": true, "Mrs.": true, "Ms.": true, "Dr.": true, "H.E.": true, "Gen.": true, "Amb.": true}
+
+// placeWord strips a word's trailing punctuation and possessive and
+// reports whether what is left could be part of a place name: capitalised,
+// letters with inner dots, hyphens and apostrophes ("D.C.", "Guinea-Bissau",
+// "Côte"). A word it strips ends the name.
 func placeWord(w string) (string, bool) {
 	core := strings.TrimRight(w, ",.;:)!?\"”’'")
-	if strings.HasSuffix(w, ".") && strings.Count(core, ".") > 0 {
-		core += "." // keep the last dot of "D.C."
+	if strings.HasSuffix(w, ".") && (strings.Count(core, ".") > 0 || abbreviations[w]) {
+		core += "." // keep the last dot of "D.C." and "St."
+	}
+	for _, poss := range []string{"’s", "'s"} {
+		core = strings.TrimSuffix(core, poss)
 	}
 	r, _ := utf8.DecodeRuneInString(core)
 	if !unicode.IsUpper(r) {
@@ -50,6 +62,10 @@ func placeWord(w string) (string, bool) {
 	}
 	return core, true
 }
+
+// particles join the words of a place name: "Rio de Janeiro", "Dar es
+// Salaam", "Port of Spain".
+var particles = map[string]bool{"de": true, "da": true, "do": true, "del": true, "es": true, "al": true, "el": true, "la": true, "of": true}
 
 // bodyWords, in a capitalised phrase, name a body or a meeting, not a
 // place: "the United Nations General Assembly", "the Munich Security
@@ -76,14 +92,21 @@ func placeAt(words []string) string {
 	for len(parts) < maxPlaceParts+1 && i < len(words) {
 		var part []string
 		for i < len(words) && len(part) < maxPlaceWords {
+			if len(part) > 0 && particles[words[i]] && i+1 < len(words) {
+				if next, ok := placeWord(words[i+1]); ok && !bodyWords[next] {
+					part = append(part, words[i])
+					i++
+					continue
+				}
+			}
 			core, ok := placeWord(words[i])
 			if !ok || bodyWords[core] {
 				break
 			}
 			part = append(part, core)
 			i++
-			if strings.ContainsAny(words[i-1][len(words[i-1])-1:], ",.;:)!?") {
-				break
+			if core != words[i-1] && !abbreviations[core] {
+				break // punctuation or a possessive ends the name
 			}
 		}
 		if len(part) == 0 {
@@ -140,7 +163,8 @@ func placeLike(s string) bool {
 	if len(words) == 0 {
 		return false
 	}
-	return placeAt(words) == strings.TrimRight(s, ".") || placeAt(words) == s
+	p := placeAt(words)
+	return p == s || p == strings.TrimRight(s, ".")
 }
 
 // placeName tidies a place as a dateline wrote it, title-casing one in
@@ -198,16 +222,20 @@ const sidelinesReach = 15
 const proseParagraphs = 2
 
 // PlaceIn finds where the meeting a readout reports took place from the
-// first of its opening sentences that says so, else from its title: "met in Tokyo", "held in
-// Geneva", "in Berlin on 4 March", "a visit to Canberra", "on the
-// sidelines of the G20 summit in New Delhi". It returns "" when they do
-// not say; a sentence about the future is passed over.
+// first of its opening sentences that says so, else from its title: "met
+// in Tokyo", "held in Geneva", "in Berlin on 4 March", "a visit to
+// Canberra", "on the sidelines of the G20 summit in New Delhi". It returns
+// "" when they do not say; a sentence about the future is passed over.
 func PlaceIn(body string) string {
 	lines := strings.Split(body, "\n")
+	title := strings.TrimSpace(lines[0])
+	if strings.HasSuffix(title, ".") {
+		title = "" // the text opens with prose, its title elsewhere
+	}
 	seen := 0
 	for i, para := range lines {
 		para = strings.TrimSpace(para)
-		if i == 0 || len(strings.Fields(para)) < 8 || strings.HasSuffix(para, ":") {
+		if i == 0 && title != "" || len(strings.Fields(para)) < 8 || strings.HasSuffix(para, ":") {
 			continue // the title, a date or attribution line
 		}
 		if p := placeInProse(para); p != "" {
@@ -219,7 +247,7 @@ func PlaceIn(body string) string {
 	}
 	// A title often names the place the text takes as known: "Minister's
 	// visit to Paris".
-	return placeInProse(lines[0])
+	return placeInProse(title)
 }
 
 // placeInProse finds a meeting's place in the first sentence of p that
@@ -237,18 +265,26 @@ func placeInProse(p string) string {
 }
 
 // sentences splits a paragraph at a full stop and a space before a
-// capital; an abbreviation ("Mark T. Esper") may split one sentence in
+// capital, except after an initial or a title ("Mark T. Esper", "Dr.
+// Park", "St. Petersburg"); a rarer abbreviation may split one sentence in
 // two, which costs little here.
 func sentences(p string) []string {
 	var out []string
 	start := 0
 	for i := 0; i+2 < len(p); i++ {
-		if (p[i] == '.' || p[i] == '!' || p[i] == '?') && p[i+1] == ' ' && isUpper(p[i+2]) {
+		if (p[i] == '.' || p[i] == '!' || p[i] == '?') && p[i+1] == ' ' && isUpper(p[i+2]) && !abbreviationBefore(p[start:i+1]) {
 			out = append(out, p[start:i+1])
 			start = i + 2
 		}
 	}
 	return append(out, p[start:])
+}
+
+// abbreviationBefore reports whether s ends with an initial or a title
+// and its dot.
+func abbreviationBefore(s string) bool {
+	w := s[strings.LastIndexByte(s, ' ')+1:]
+	return len(w) == 2 && isUpper(w[0]) || abbreviations[w] || titleAbbreviations[w]
 }
 
 // placeInSentence finds a meeting's place among a sentence's words.
@@ -268,12 +304,15 @@ func placeInSentence(words []string) string {
 			if p := placeAt(words[i+1:]); p != "" && !isPerson(words, i+1) {
 				return p
 			}
-		case w == "in" && i+1 < len(words):
+		case (w == "in" || i == 0 && w == "In") && i+1 < len(words):
 			p := placeAt(words[i+1:])
 			if p == "" {
 				continue
 			}
-			if sidelines >= 0 && i-sidelines <= sidelinesReach || cueBefore(words[max(0, i-cueReach):i]) || whenAfter(words[i+1:], p) {
+			// "In Hanoi, the ministers met ...": an opening place is the
+			// meeting's when the sentence reports one.
+			opening := i == 0 && cueBefore(words)
+			if opening || sidelines >= 0 && i-sidelines <= sidelinesReach || cueBefore(words[max(0, i-cueReach):i]) || whenAfter(words[i+1:], p) {
 				return p
 			}
 		}
