@@ -43,6 +43,9 @@ func (d *doc) relateMeeting(s *sentence, trigs []trigger) []*official {
 			if a.state != "" && a.state == b.state {
 				continue // one delegation: a President and his Foreign Minister do not meet each other abroad
 			}
+			if a.delegation != 0 && a.delegation == b.delegation {
+				continue // listed as one group: they came together
+			}
 			if side[a] != 0 && side[a] == side[b] {
 				continue // "talks with the Prime Minister and the President": both hosts, met by the guest
 			}

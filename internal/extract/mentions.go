@@ -114,6 +114,15 @@ func acceptEntity(span []text.Token, e lexicon.Entry) bool {
 	if e.Kind == lexicon.KindNone {
 		return true
 	}
+	if e.Kind == lexicon.KindTitle {
+		// "members of Congress": a title naming its body may open in lower case
+		for _, t := range span {
+			if t.IsCapitalized() {
+				return true
+			}
+		}
+		return false
+	}
 	first := span[0]
 	if first.Norm == "the" && len(span) > 1 {
 		first = span[1]

@@ -15,6 +15,7 @@ type official struct {
 	state         string // state code, or an organisation's forum id
 	evidence      string // the sentence that introduced them with a title
 	first         int    // the index of the sentence that first names them
+	delegation    int    // non-zero for people listed as one group ("members of Congress, among which ...")
 }
 
 // findOfficials reads the title patterns of one sentence, replacing each
@@ -45,8 +46,70 @@ func (d *doc) findOfficials(s *sentence) {
 			out = append(out, m)
 		}
 	}
-	s.mentions = out
+	s.mentions = d.findListedNames(s, out)
 	d.findGluedNames(s)
+}
+
+// listOpeners introduce the names of a group an earlier title named:
+// "members of Congress, among which A, B and C".
+var listOpeners = [][]string{{"among", "which"}, {"among", "whom"}, {"among", "them"}, {"including"}, {"such", "as"}, {"namely"}, {":"}}
+
+// findListedNames reads the people a plural title introduces as a list:
+// each is an official with that title, and all of them one delegation, so
+// that a meeting with them does not pair them with each other.
+func (d *doc) findListedNames(s *sentence, ms []mention) []mention {
+	var out []mention
+	for k, m := range ms {
+		out = append(out, m)
+		if m.kind != mRole {
+			continue
+		}
+		i := m.end
+		if i < len(s.toks) && s.toks[i].Norm == "," {
+			i++
+		}
+		n := openerAt(s.toks, i)
+		if n == 0 {
+			continue
+		}
+		i += n
+		next := len(s.toks)
+		if k+1 < len(ms) {
+			next = ms[k+1].start
+		}
+		t := d.x.lx.Titles[m.title]
+		delegation := s.index*1000 + m.start + 1
+		for i < next {
+			ns, ne, ok := readName(s.toks, i, nil)
+			if !ok || ne > next {
+				break
+			}
+			o := d.addOfficial(d.namedOfficial(s.toks[ns:ne], m.state, t), s.text)
+			o.delegation = delegation
+			out = append(out, mention{kind: mOfficial, start: ns, end: ne, off: o})
+			i = ne
+			for i < next && (s.toks[i].Norm == "," || s.toks[i].Norm == "and") {
+				i++
+			}
+		}
+	}
+	return out
+}
+
+func openerAt(toks []text.Token, i int) int {
+	for _, o := range listOpeners {
+		if i+len(o) > len(toks) {
+			continue
+		}
+		ok := true
+		for j, w := range o {
+			ok = ok && toks[i+j].Norm == w
+		}
+		if ok {
+			return len(o)
+		}
+	}
+	return 0
 }
 
 // titled handles a title mention at ms[k]. It returns the mentions so far

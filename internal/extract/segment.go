@@ -67,7 +67,7 @@ func newSegmenter() (*sentences.DefaultSentenceTokenizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, abbr := range []string{"sgt", "gov", "no", "u.s", "u.k", "u.n", "e.u", "h.e", "dr", "mr", "ms", "mrs", "hon", "rt", "st", "jr", "sr", "gen", "adm", "lt", "col", "amb", "p.m", "a.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no"} {
+	for _, abbr := range []string{"sgt", "gov", "no", "brig", "maj", "capt", "cdr", "gen", "sen", "rep", "amb", "hon", "u.s", "u.k", "u.n", "e.u", "h.e", "dr", "mr", "ms", "mrs", "hon", "rt", "st", "jr", "sr", "gen", "adm", "lt", "col", "amb", "p.m", "a.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no"} {
 		training.AbbrevTypes.Add(abbr)
 	}
 	lang := sentences.NewPunctStrings()
