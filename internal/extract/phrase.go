@@ -179,6 +179,10 @@ func splitItems(lx *lexicon.Lexicon, s *sentence, from, to int, infinitive bool)
 			spans = append(spans, listItems(s, list[0], list[1])...)
 			continue
 		}
+		if list, ok := determinedList(lx, s, c[0], c[1]); ok {
+			spans = append(spans, list...)
+			continue
+		}
 		if list, ok := topLevelList(lx, s, c[0], c[1]); ok {
 			spans = append(spans, list...)
 			continue
@@ -622,4 +626,35 @@ func isPreposition(w string) bool {
 
 func isAdverb(w string) bool {
 	return len(w) > 4 && strings.HasSuffix(w, "ly") && w != "only" && w != "early" && w != "family" && w != "italy"
+}
+
+// determinedList splits a comma list of three or more phrases each of which
+// after the first opens as a noun phrase of its own does, with an article,
+// a possessive or a name: "the DPRK's cooperation with Russia, the
+// deployment of its soldiers, and Pyongyang's missile launches". Bare
+// nouns after the commas ("free trade, multilateralism and a rules-based
+// order", "freedom, democracy, and respect for human rights") are one
+// phrase's list and stay together.
+func determinedList(lx *lexicon.Lexicon, s *sentence, from, to int) ([][2]int, bool) {
+	items := listItems(s, from, to)
+	if len(items) < 3 {
+		return nil, false
+	}
+	for _, it := range items[1:] {
+		if it[1]-it[0] < 2 || !opensNounPhrase(s.toks, it[0]) {
+			return nil, false
+		}
+	}
+	return items, true
+}
+
+func opensNounPhrase(toks []text.Token, i int) bool {
+	switch toks[i].Norm {
+	case "the", "a", "an", "its", "their", "our":
+		return true
+	}
+	if i+1 < len(toks) && toks[i+1].Norm == "'s" {
+		return true
+	}
+	return toks[i].IsCapitalized()
 }
