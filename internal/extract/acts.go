@@ -44,12 +44,23 @@ func (d *doc) relateActs(s *sentence, trigs []trigger, meeting []*official) {
 		}
 		subjects := d.subjects(s, subjectEnd, meeting)
 		act := d.x.lx.Acts[t.act]
+		infinitive := infinitiveObject(s, t)
+		if t.kind == tCommit && s.toks[from].Norm == "that" {
+			// "confirmed that they would work together": a commitment to
+			// working together; "reaffirmed that the alliance is the
+			// cornerstone": an assessment, stated.
+			if m, ok := modalIn(s.toks, from, to); ok {
+				from, infinitive = m, true
+			} else {
+				act, t.kind = d.x.lx.Acts[d.x.lx.ActByName("stressed")], tExpress
+			}
+		}
 		if t.kind != tCommit && commitmentObject(s.toks, from, to) {
 			act, t.kind = d.x.lx.Acts[d.x.lx.ActByName("committed")], tCommit // "expressed their shared commitment to ..."
 		} else if t.kind == tCommit && expressiveObject(s.toks, from, to) {
 			act, t.kind = d.x.lx.Acts[d.x.lx.ActByName("welcomed")], tExpress // "reiterated its appreciation for ..."
 		}
-		for _, it := range splitItems(d.x.lx, s, from, to, infinitiveObject(s, t)) {
+		for _, it := range splitItems(d.x.lx, s, from, to, infinitive) {
 			d.relateItem(s, t.kind, act, it, subjects)
 		}
 	}
@@ -105,9 +116,14 @@ func subjectJustBefore(s *sentence, at int) bool {
 	}
 	for _, m := range s.mentions {
 		if m.end-1 == j {
+			if m.start > 0 && (s.toks[m.start-1].Norm == "that" || s.toks[m.start-1].Norm == "which") {
+				return false // "the summit that the United States will host": a relative clause
+			}
 			switch m.kind {
-			case mOfficial, mRole, mGroup, mState, mSelf:
+			case mOfficial, mRole, mGroup, mSelf:
 				return true
+			case mState:
+				return isSpeaker(s, m) // not "any incursion into Ukraine would"
 			}
 		}
 	}
@@ -161,7 +177,7 @@ func hasSpeaker(s *sentence, at int) bool {
 	}
 	words := 0
 	for _, t := range s.toks[:at] {
-		if speakerNouns[t.Norm] {
+		if speakerNouns[t.Norm] || t.Norm == "he" || t.Norm == "she" {
 			return true
 		}
 		if t.IsWord() {
@@ -231,6 +247,9 @@ func meetVerbAfter(lx *lexicon.Lexicon, toks []text.Token, i int) bool {
 // commitmentObject reports an object that is itself a commitment: "noted
 // their shared commitment to democracy" commits the speakers to it.
 func commitmentObject(toks []text.Token, from, to int) bool {
+	if toks[from].Norm == "that" {
+		return false // "underscored that commitments remain ironclad": an assessment
+	}
 	for k := from; k < to && k < from+4; k++ {
 		switch toks[k].Norm {
 		case "commitment", "commitments", "determination", "resolve", "pledge":
@@ -238,4 +257,22 @@ func commitmentObject(toks []text.Token, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// modalIn finds "will" or "would" in a that-clause and returns where the
+// verb phrase after it starts.
+func modalIn(toks []text.Token, from, to int) (int, bool) {
+	for k := from + 1; k < to-1 && k < from+8; k++ {
+		if w := toks[k].Norm; w == "will" || w == "would" || w == "shall" {
+			k++
+			for k < to-1 && (toks[k].Norm == "continue" && toks[k+1].Norm == "to" || toks[k].Norm == "also") {
+				k++ // "would also", "will continue to"
+				if toks[k].Norm == "to" {
+					k++
+				}
+			}
+			return k, true
+		}
+	}
+	return 0, false
 }

@@ -88,7 +88,7 @@ func endsObject(s *sentence, trigs []trigger, from, k int) bool {
 		if tr := triggerAt(trigs, next); tr != nil && tr.kind != tMeet {
 			return true
 		}
-		return subjectStartsAt(s, next)
+		return subjectStartsAt(s, next) && !betweenOpen(toks, from, k)
 	}
 	_ = prev
 	return false
@@ -338,12 +338,10 @@ func nounConjuncts(lx *lexicon.Lexicon, s *sentence, from, to int) [][2]int {
 // latest developments").
 func opensPhrase(lx *lexicon.Lexicon, toks []text.Token, start, k int) bool {
 	switch toks[k+1].Norm {
-	case "ways", "how", "preparations", "issues", "matters":
+	case "ways", "how", "preparations", "issues", "matters", "the", "a", "an", "its", "their":
 		return true
-	case "the", "a", "an":
-		return headIsVague(lx, toks, start, k)
 	}
-	return false
+	return k+2 < len(toks) && toks[k+2].Norm == "'s" // "and Russia's military buildup"
 }
 
 // betweenOpen reports a "between" in [from, k) not yet joined by "and".
@@ -606,16 +604,29 @@ func topLevelList(lx *lexicon.Lexicon, s *sentence, from, to int) ([][2]int, boo
 	return out, len(out) >= 3
 }
 
-// butAlso splits "X, but also Y" into its two parts.
+// butAlso splits an object where the text itself marks a second thing:
+// "X, but also Y", "X, as well as Y", "on X and on Y".
 func butAlso(toks []text.Token, from, to int) [][2]int {
-	for k := from; k < to-1; k++ {
-		if toks[k].Norm == "but" && toks[k+1].Norm == "also" {
-			end := k
-			if end > from && toks[end-1].Norm == "," {
-				end--
-			}
-			return [][2]int{{from, end}, {k + 2, to}}
+	for k := from + 1; k < to-1; k++ {
+		n := 0
+		switch {
+		case toks[k].Norm == "but" && toks[k+1].Norm == "also":
+			n = 2
+		case toks[k].Norm == "as" && k+2 < to && toks[k+1].Norm == "well" && toks[k+2].Norm == "as":
+			n = 3
+		case toks[k].Norm == "and" && (toks[k+1].Norm == "on" || toks[k+1].Norm == "about" || toks[k+1].Norm == "for"):
+			n = 2
+		case toks[k].Norm == "and" && toks[k+1].Norm == "to" && k+2 < to && opensNounPhrase(toks, k+2):
+			n = 2 // "committed to ASEAN centrality and to a region where ..."
 		}
+		if n == 0 {
+			continue
+		}
+		end := k
+		if end > from && toks[end-1].Norm == "," {
+			end--
+		}
+		return append([][2]int{{from, end}}, butAlso(toks, k+n, to)...)
 	}
 	return [][2]int{{from, to}}
 }
@@ -625,6 +636,9 @@ func isPreposition(w string) bool {
 }
 
 func isAdverb(w string) bool {
+	if w == "further" || w == "also" || w == "together" || w == "again" {
+		return true
+	}
 	return len(w) > 4 && strings.HasSuffix(w, "ly") && w != "only" && w != "early" && w != "family" && w != "italy"
 }
 

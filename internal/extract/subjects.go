@@ -14,6 +14,9 @@ func (d *doc) subjects(s *sentence, at int, meeting []*official) []string {
 	if keys, ok := d.speakersBefore(s, at, meeting); ok {
 		return keys
 	}
+	if pronounBefore(s, at) && len(d.order) > 0 {
+		return officialKeys(d.order[:1]) // "She reiterated ...": the readout's own minister
+	}
 	if len(meeting) > 0 {
 		return officialKeys(meeting)
 	}
@@ -193,4 +196,15 @@ func officialKeys(offs []*official) []string {
 		out[i] = officialKey(o)
 	}
 	return out
+}
+
+// pronounBefore reports "he" or "she" before token at: in a readout, the
+// one it is about, whom it names first.
+func pronounBefore(s *sentence, at int) bool {
+	for _, t := range s.toks[:at] {
+		if t.Norm == "he" || t.Norm == "she" {
+			return true
+		}
+	}
+	return false
 }

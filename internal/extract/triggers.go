@@ -87,6 +87,9 @@ func negatedAt(toks []text.Token, i int) bool {
 // passiveAt reports "was [also|not] discussed": the trigger's object stands
 // before it. It returns where the auxiliary is.
 func passiveAt(toks []text.Token, at int) (int, bool) {
+	if at+1 < len(toks) && (toks[at+1].Norm == "to" || toks[at+1].Norm == "that") {
+		return 0, false // "is committed to ASEAN centrality": a state, not a passive
+	}
 	j := at - 1
 	for j >= 0 && (toks[j].Norm == "also" || toks[j].Norm == "further" || toks[j].Norm == "extensively" || toks[j].Norm == "briefly") {
 		j--
