@@ -44,8 +44,22 @@ func (d *doc) membersOf(s *sentence, k int) []string {
 	after := m.end
 	switch {
 	case after < len(toks) && memberNouns[toks[after].Norm]:
-		if states := statesListAt(toks, ms, k+1, skipNoun(toks, after)); len(states) > 0 {
+		i := skipNoun(toks, after)
+		with := false
+		for _, w := range []string{"together", "with", "including", "alongside"} {
+			if i < len(toks) && toks[i].Norm == w {
+				i, with = i+1, true // "As Quad partners together with Australia and the United States"
+			}
+		}
+		states := statesListAt(toks, ms, k+1, i)
+		if with && asBefore(toks, m.start) {
+			return append(states, d.subjectStates(s, k)...)
+		}
+		if len(states) > 0 {
 			return states
+		}
+		if st, ok := appositiveState(toks, ms, k); ok {
+			return []string{st} // "Türkiye, a NATO Ally since 1952"
 		}
 		if asBefore(toks, m.start) {
 			return d.subjectStates(s, k)
@@ -54,7 +68,7 @@ func (d *doc) membersOf(s *sentence, k int) []string {
 		if st, ok := possessiveStateBefore(toks, ms, k); ok {
 			return []string{st}
 		}
-		if asBefore(toks, m.start) || whichHolds(toks, m.start) {
+		if asBefore(toks, m.start) || whichHolds(toks, m.start) || ownPossessive(toks, m.start) {
 			return d.subjectStates(s, k)
 		}
 		return nil
@@ -108,7 +122,32 @@ func whichHolds(toks []text.Token, i int) bool {
 	if j >= 0 && toks[j].Norm == "the" {
 		j--
 	}
-	return j >= 0 && (toks[j].Norm == "holds" || toks[j].Norm == "held" || toks[j].Norm == "hold" || toks[j].Norm == "over")
+	if j < 0 {
+		return false
+	}
+	switch toks[j].Norm {
+	case "holds", "held", "hold", "holding", "over", "assumed", "assumes", "assume", "assuming", "took", "takes":
+		return true
+	}
+	return false
+}
+
+// ownPossessive reports "its <Forum> presidency": the subject's own.
+func ownPossessive(toks []text.Token, i int) bool {
+	return i > 0 && (toks[i-1].Norm == "its" || toks[i-1].Norm == "their")
+}
+
+// appositiveState reads "<State>, a <Forum> Ally": the state the
+// apposition describes.
+func appositiveState(toks []text.Token, ms []mention, k int) (string, bool) {
+	i := ms[k].start
+	if i < 3 || (toks[i-1].Norm != "a" && toks[i-1].Norm != "an") || toks[i-2].Norm != "," {
+		return "", false
+	}
+	if k > 0 && ms[k-1].kind == mState && ms[k-1].end == i-2 {
+		return ms[k-1].id, true
+	}
+	return "", false
 }
 
 // possessiveStateBefore reads "<State>'s <Forum>" or "<State>'s own <Forum>".
