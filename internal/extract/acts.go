@@ -116,7 +116,7 @@ func subjectJustBefore(s *sentence, at int) bool {
 	}
 	for _, m := range s.mentions {
 		if m.end-1 == j {
-			if m.start > 0 && (s.toks[m.start-1].Norm == "that" || s.toks[m.start-1].Norm == "which") {
+			if relativeBefore(s.toks, m.start) {
 				return false // "the summit that the United States will host": a relative clause
 			}
 			switch m.kind {
@@ -275,4 +275,14 @@ func modalIn(toks []text.Token, from, to int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// relativeBefore reports "that" or "which" (and an article) just before
+// token i.
+func relativeBefore(toks []text.Token, i int) bool {
+	j := i - 1
+	if j >= 0 && toks[j].Norm == "the" {
+		j--
+	}
+	return j >= 0 && (toks[j].Norm == "that" || toks[j].Norm == "which")
 }

@@ -70,7 +70,10 @@ func endsObject(s *sentence, trigs []trigger, from, k int) bool {
 	case "with":
 		return k > from && mentionAt(s, k+1, mOfficial, mRole, mGroup, mSelf)
 	case "following", "on", "at", "in", "over", "by":
-		return k > from && (sidelinesAt(toks, k) || meetingNounAfter(toks, k) || dateAfter(toks, k))
+		return k > from && (sidelinesAt(toks, k) || meetingNounAfter(toks, k) || dateAfter(toks, k) || occasionAt(toks, k))
+	case "ahead":
+		// "ahead of the anniversary": when; "ahead of COP29" names the occasion
+		return k > from && k+2 < len(toks) && toks[k+1].Norm == "of" && toks[k+2].Norm == "the"
 	}
 	prev := ""
 	if k > 0 {
@@ -183,6 +186,7 @@ func splitItems(lx *lexicon.Lexicon, s *sentence, from, to int, infinitive bool)
 			spans = append(spans, list...)
 			continue
 		}
+		c[1] = cutAside(s.toks, c[0], c[1])
 		if list, ok := topLevelList(lx, s, c[0], c[1]); ok {
 			spans = append(spans, list...)
 			continue
@@ -320,8 +324,8 @@ func nounConjuncts(lx *lexicon.Lexicon, s *sentence, from, to int) [][2]int {
 			if depth > 0 || toks[k-1].Norm == "," {
 				continue
 			}
-			if betweenOpen(toks, start, k) {
-				continue // "between the European Union and the United States"
+			if betweenOpen(toks, start, k) || hasComma(toks, start, k) {
+				continue // "between the EU and the US"; "free trade, multilateralism and a rules-based order"
 			}
 			if contentWords(lx, toks, start, k) >= 2 && opensPhrase(lx, toks, start, k) && contentWords(lx, toks, k+1, to) >= 2 {
 				out = append(out, [2]int{start, k})
@@ -596,7 +600,8 @@ func topLevelList(lx *lexicon.Lexicon, s *sentence, from, to int) ([][2]int, boo
 			out[len(out)-1][1] = it[1]
 			continue
 		}
-		if toks[it[0]].Norm == "as" || it[1]-it[0] < 2 && !toks[it[0]].IsCapitalized() {
+		if toks[it[0]].Norm == "as" || toks[it[0]].Norm == "both" || isAdverb(toks[it[0]].Norm) ||
+			words(toks, it[0], it[1]) < 2 && !toks[it[0]].IsCapitalized() {
 			return nil, false // "as equal partners", "a stable, rules-based order": not a list of things
 		}
 		out = append(out, it)
@@ -650,7 +655,7 @@ func isAdverb(w string) bool {
 // order", "freedom, democracy, and respect for human rights") are one
 // phrase's list and stay together.
 func determinedList(lx *lexicon.Lexicon, s *sentence, from, to int) ([][2]int, bool) {
-	items := listItems(s, from, to)
+	items := commaItems(s, from, to)
 	if len(items) < 3 {
 		return nil, false
 	}
@@ -671,4 +676,81 @@ func opensNounPhrase(toks []text.Token, i int) bool {
 		return true
 	}
 	return toks[i].IsCapitalized()
+}
+
+// commaItems splits a span at its top-level commas only: "between A and B"
+// and "A and B" inside an item stay whole.
+func commaItems(s *sentence, from, to int) [][2]int {
+	toks := s.toks
+	var out [][2]int
+	start, depth := from, 0
+	for k := from; k < to; k++ {
+		switch toks[k].Norm {
+		case "(":
+			depth++
+		case ")":
+			depth--
+		case ",":
+			if depth == 0 {
+				if k > start {
+					out = append(out, [2]int{start, k})
+				}
+				start = k + 1
+				if start < to && toks[start].Norm == "and" {
+					start++
+				}
+			}
+		}
+	}
+	if to > start {
+		out = append(out, [2]int{start, to})
+	}
+	return out
+}
+
+// cutAside drops an aside after a specific head: "strengthening security
+// cooperation, including the sharing of warning data" is about
+// strengthening security cooperation ("including on ..." qualifies the
+// head and stays; a vague head's list was split before).
+func cutAside(toks []text.Token, from, to int) int {
+	for k := from + 2; k < to-1; k++ {
+		if toks[k-1].Norm != "," {
+			continue
+		}
+		switch {
+		case toks[k].Norm == "including" || toks[k].Norm == "notably" || toks[k].Norm == "particularly" || toks[k].Norm == "especially",
+			toks[k].Norm == "in" && toks[k+1].Norm == "particular":
+			if isPreposition(toks[k+1].Norm) && toks[k+1].Norm != "in" {
+				return to
+			}
+			return k - 1
+		}
+	}
+	return to
+}
+
+func hasComma(toks []text.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if toks[k].Norm == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// words counts the words of a span, a hyphenated compound as one
+// ("rules-based" is one word, an adjective, not a phrase).
+func words(toks []text.Token, from, to int) int {
+	n := 0
+	for k := from; k < to; k++ {
+		if toks[k].IsWord() && (k == from || toks[k-1].Norm != "-") {
+			n++
+		}
+	}
+	return n
+}
+
+// occasionAt reports "on the occasion of": when, not what.
+func occasionAt(toks []text.Token, k int) bool {
+	return toks[k].Norm == "on" && k+2 < len(toks) && toks[k+1].Norm == "the" && toks[k+2].Norm == "occasion"
 }
