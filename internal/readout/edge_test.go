@@ -3,6 +3,7 @@ package readout
 import (
 	"bufio"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -124,5 +125,18 @@ func TestLineLimitIsExact(t *testing.T) {
 	items := readAll(t, &Reader{Limits: Limits{MaxLineBytes: len(rec)}}, path)
 	if len(items) != 2 || items[0].Err != nil || !errors.Is(items[1].Err, ErrLineTooLong) {
 		t.Errorf("got %+v; want the first record read and the second too long", items)
+	}
+}
+
+// TestHugeLimitsDoNotOverflow: limits at the integer maximum read files
+// as if there were no limit, instead of wrapping round and calling every
+// file empty.
+func TestHugeLimitsDoNotOverflow(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Foreign Minister A met Foreign Minister B."), 0o644)
+	os.WriteFile(filepath.Join(dir, "c.jsonl"), []byte(`{"id":"1","text":"Minister C met Minister D."}`), 0o644)
+	items := readAll(t, &Reader{Limits: Limits{MaxFileBytes: math.MaxInt64, MaxLineBytes: math.MaxInt, MaxRecords: math.MaxInt}}, dir)
+	if len(items) != 2 || items[0].Err != nil || items[1].Err != nil {
+		t.Errorf("got %+v, want two readouts", items)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,6 +39,10 @@ func (l Limits) withDefaults() Limits {
 	if l.MaxRecords <= 0 {
 		l.MaxRecords = DefaultMaxRecords
 	}
+	// The reader reads a limit plus one byte to tell "at the limit" from
+	// "over it"; keep that sum from overflowing.
+	l.MaxFileBytes = min(l.MaxFileBytes, math.MaxInt64-1)
+	l.MaxLineBytes = min(l.MaxLineBytes, math.MaxInt-2)
 	return l
 }
 
