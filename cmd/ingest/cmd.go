@@ -11,6 +11,7 @@ import (
 	"github.com/diplograph/diplograph/internal/graph"
 	"github.com/diplograph/diplograph/internal/ingest"
 	"github.com/diplograph/diplograph/internal/readout"
+	"github.com/diplograph/diplograph/internal/render"
 	"github.com/spf13/cobra"
 )
 
@@ -79,7 +80,7 @@ configured store: an embedded file by default, or Neo4j.`,
 			fmt.Fprintln(stderr, "ingest: interrupted before anything was written")
 			return exitPartial
 		}
-		fmt.Fprintf(stderr, "ingest: %v\n", err)
+		fmt.Fprintf(stderr, "ingest: %s\n", render.Terminal(err.Error()))
 		var ue usageError
 		if errors.As(err, &ue) || isSetupError(err) || code == exitOK {
 			return exitUsage
@@ -165,11 +166,12 @@ func writerOf(s graph.Store) graph.Writer {
 	return s
 }
 
-// failureLog prints one line per input that was not ingested.
+// failureLog prints one line per input that was not ingested. File names
+// and messages are escaped: a newline in a name must not forge a line.
 func failureLog(w io.Writer) ingest.Sink {
 	return func(_ context.Context, r *ingest.Result) error {
 		if r.Err != nil {
-			fmt.Fprintf(w, "ingest: %s: %v\n", r.Source, r.Err)
+			fmt.Fprintf(w, "ingest: %s: %s\n", render.Terminal(r.Source), render.Terminal(r.Err.Error()))
 		}
 		return nil
 	}

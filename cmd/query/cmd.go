@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/diplograph/diplograph/internal/backend"
 	"github.com/diplograph/diplograph/internal/config"
@@ -61,6 +62,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	pf.String("neo4j-database", "", "Neo4j database")
 	root.AddCommand(questionCommands(&g)...)
 	root.AddCommand(cypherCommands(&g)...)
+	// A bad flag or flag value is a usage error, as it is for ingest.
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return argsError{err} })
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -72,7 +75,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "query: interrupted")
 		return exitQuery
 	}
-	fmt.Fprintf(stderr, "query: %v\n", err)
+	fmt.Fprintf(stderr, "query: %s\n", render.Terminal(err.Error()))
 	var se setupError
 	if errors.As(err, &se) || isUsage(err) {
 		return exitSetup
@@ -83,7 +86,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // isUsage recognises cobra's own argument and flag errors.
 func isUsage(err error) bool {
 	var ae argsError
-	return errors.As(err, &ae) || errors.Is(err, errUsage)
+	// cobra's unknown-command error has no type of its own.
+	return errors.As(err, &ae) || errors.Is(err, errUsage) || strings.HasPrefix(err.Error(), "unknown command ")
 }
 
 var errUsage = errors.New("usage")

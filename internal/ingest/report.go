@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/diplograph/diplograph/internal/graph"
+	"github.com/diplograph/diplograph/internal/render"
 )
 
 // JSONReport streams results as one JSON document:
@@ -140,7 +141,7 @@ func TextReport(w io.Writer, verbose bool) Sink {
 		if res.Written {
 			status = statusName(res.Status) + " "
 		}
-		_, err := fmt.Fprintf(w, "%s%s %s: %d nodes, %d edges\n", status, res.Readout.ID, res.Source, len(res.Doc.Nodes)+1, len(res.Doc.Edges))
+		_, err := fmt.Fprintf(w, "%s%s %s: %d nodes, %d edges\n", status, res.Readout.ID, render.Terminal(res.Source), len(res.Doc.Nodes)+1, len(res.Doc.Edges))
 		return err
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,6 +39,10 @@ func (l Limits) withDefaults() Limits {
 	if l.MaxRecords <= 0 {
 		l.MaxRecords = DefaultMaxRecords
 	}
+	// The reader reads a limit plus one byte to tell "at the limit" from
+	// "over it"; keep that sum from overflowing.
+	l.MaxFileBytes = min(l.MaxFileBytes, math.MaxInt64-1)
+	l.MaxLineBytes = min(l.MaxLineBytes, math.MaxInt-2)
 	return l
 }
 
@@ -233,6 +238,9 @@ func readCorpus(ctx context.Context, lim Limits, path, origin string, f io.Reade
 			}
 			continue
 		}
+		if line == 1 && looksUTF16(raw) {
+			return emit(Item{Source: path, Err: ErrUTF16})
+		}
 		if len(bytes.TrimSpace(raw)) == 0 {
 			continue
 		}
@@ -249,14 +257,17 @@ func readCorpus(ctx context.Context, lim Limits, path, origin string, f io.Reade
 }
 
 // readLine reads one line, discarding (and flagging) one longer than max
-// without holding it in memory.
+// without holding it in memory. The limit counts the line's own bytes:
+// not its "\n" or "\r\n", and the same whether or not the last line of
+// the file ends in one.
 func readLine(br *bufio.Reader, max int) ([]byte, bool, error) {
 	var buf []byte
 	tooLong := false
 	for {
 		chunk, err := br.ReadSlice('\n')
 		if !tooLong {
-			if len(buf)+len(chunk) > max+1 {
+			// Room for the line and its "\r\n"; anything more is too long.
+			if len(buf)+len(chunk) > max+2 {
 				tooLong, buf = true, nil
 			} else {
 				buf = append(buf, chunk...)
@@ -265,7 +276,11 @@ func readLine(br *bufio.Reader, max int) ([]byte, bool, error) {
 		if err == bufio.ErrBufferFull {
 			continue
 		}
-		return bytes.TrimRight(buf, "\r\n"), tooLong, err
+		line := bytes.TrimSuffix(bytes.TrimSuffix(buf, []byte("\n")), []byte("\r"))
+		if len(line) > max {
+			tooLong, line = true, nil
+		}
+		return line, tooLong, err
 	}
 }
 

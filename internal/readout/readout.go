@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -28,6 +29,7 @@ var (
 	ErrTooMany     = errors.New("more readouts than the per-file limit")
 	ErrBadRecord   = errors.New("not a JSON readout record")
 	ErrNotRegular  = errors.New("not a regular file")
+	ErrUTF16       = errors.New("UTF-16 text is not supported: convert it to UTF-8")
 )
 
 // Readout is one published readout, ready for extraction.
@@ -130,6 +132,9 @@ func checkText(data []byte) error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return ErrEmpty
 	}
+	if looksUTF16(data) {
+		return ErrUTF16
+	}
 	if bytes.IndexByte(data, 0) >= 0 {
 		return ErrBinary
 	}
@@ -161,22 +166,45 @@ func splitFrontMatter(text string) (frontMatter, string, error) {
 	body = strings.TrimPrefix(strings.TrimLeft(body, "-"), "\r")
 	var raw map[string]any
 	if err := yaml.Unmarshal([]byte(header), &raw); err != nil {
-		return fm, "", fmt.Errorf("%w: %s", ErrFrontMatter, firstLine(err.Error()))
+		return fm, "", fmt.Errorf("%w: %s", ErrFrontMatter, joinLines(err.Error()))
 	}
-	for k, v := range raw {
+	// Keys are matched without regard to case, and a field has aliases:
+	// two keys for one field (title and Title, location and place) would
+	// leave the value to map order, a different one each run.
+	keys := make([]string, 0, len(raw))
+	for k := range raw {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	set := map[string]string{}
+	for _, k := range keys {
+		v := raw[k]
 		s := fmt.Sprint(v)
-		switch strings.ToLower(k) {
+		field := fieldOf[strings.ToLower(k)]
+		if field == "" {
+			continue
+		}
+		if first, ok := set[field]; ok {
+			return fm, "", fmt.Errorf("%w: keys %q and %q both set the %s", ErrFrontMatter, first, k, field)
+		}
+		set[field] = k
+		switch field {
 		case "title":
 			fm.Title = s
 		case "date":
 			fm.Date = yamlDate(v)
-		case "location", "place":
+		case "location":
 			fm.Location = s
-		case "source", "url":
+		case "source":
 			fm.Source = s
 		}
 	}
 	return fm, body, nil
+}
+
+// fieldOf maps a front-matter key, in lower case, to the field it sets.
+var fieldOf = map[string]string{
+	"title": "title", "date": "date", "location": "location", "place": "location", "source": "source", "url": "source",
 }
 
 // yamlDate turns a YAML date value (which yaml.v3 may decode as a time) into text.
@@ -205,11 +233,11 @@ func findClosingFence(s string) int {
 	}
 }
 
-func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i]
-	}
-	return s
+// joinLines puts a multi-line message on one line: yaml.v3 gives
+// "yaml: unmarshal errors:" and then the errors themselves on lines of
+// their own, which a first line alone would lose.
+func joinLines(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // maxTitle bounds a title taken from the first line of a long paragraph.
@@ -233,4 +261,28 @@ func titleOf(body string) string {
 		cut = cut[:i]
 	}
 	return strings.TrimRight(cut, " ,;:") + "…"
+}
+
+// looksUTF16 reports whether data is UTF-16 text: it opens with a UTF-16
+// byte order mark, or, without one, every other byte of its start is zero,
+// as in UTF-16 text in a Latin script.
+func looksUTF16(data []byte) bool {
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		return true
+	}
+	n := min(len(data), 256) &^ 1
+	if n < 4 {
+		return false
+	}
+	var evenZero, oddZero int
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			evenZero++
+		}
+		if data[i+1] == 0 {
+			oddZero++
+		}
+	}
+	pairs := n / 2
+	return (evenZero == pairs && oddZero == 0) || (oddZero == pairs && evenZero == 0)
 }

@@ -8,7 +8,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -65,7 +67,11 @@ func writeCSV(w io.Writer, t Table) error {
 		return err
 	}
 	for _, r := range t.Rows {
-		if err := cw.Write(r); err != nil {
+		cells := make([]string, len(r))
+		for i, c := range r {
+			cells[i] = csvCell(c)
+		}
+		if err := cw.Write(cells); err != nil {
 			return err
 		}
 	}
@@ -73,16 +79,27 @@ func writeCSV(w io.Writer, t Table) error {
 	return cw.Error()
 }
 
+// csvCell neutralises a cell a spreadsheet would run as a formula, as
+// OWASP recommends for CSV injection: one that begins with = + - @, a tab
+// or a carriage return gets a leading single quote. (The csv writer then
+// quotes the cell as it needs.)
+func csvCell(c string) string {
+	if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+		return "'" + c
+	}
+	return c
+}
+
 func writeTable(w io.Writer, t Table) error {
 	if t.Title != "" {
-		fmt.Fprintln(w, t.Title)
+		fmt.Fprintln(w, oneLine(t.Title))
 	}
 	if len(t.Rows) == 0 {
 		msg := t.Empty
 		if msg == "" {
 			msg = "no results"
 		}
-		_, err := fmt.Fprintln(w, msg)
+		_, err := fmt.Fprintln(w, oneLine(msg))
 		return err
 	}
 	detail := -1
@@ -106,7 +123,7 @@ func writeGrid(w io.Writer, cols []string, rows [][]string, detail int) error {
 	cells := make([][]string, 0, len(rows)+1)
 	head := make([]string, len(cols))
 	for i, c := range cols {
-		head[i] = strings.ToUpper(c)
+		head[i] = oneLine(strings.ToUpper(c))
 	}
 	cells = append(cells, head)
 	for _, r := range rows {
@@ -144,7 +161,46 @@ func writeGrid(w io.Writer, cols []string, rows [][]string, detail int) error {
 	return bw.Flush()
 }
 
-// oneLine keeps a cell on one line whatever the input held.
+// oneLine keeps a cell on one line whatever the input held, and makes it
+// safe for a terminal.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return Terminal(strings.Join(strings.Fields(s), " "))
+}
+
+// Terminal makes text from the outside (a file name, a readout's words, a
+// message quoting either) safe to print on a terminal: control characters
+// (a newline that would forge a line, an escape sequence), format
+// characters such as right-to-left overrides, and bytes that are not UTF-8
+// are written as Go escapes (\n, \x1b, \u202e, \xff); everything else is
+// left as it is.
+func Terminal(s string) string {
+	clean := true
+	for _, r := range s {
+		if unsafeRune(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case unsafeRune(r):
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	return r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
 }

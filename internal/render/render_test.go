@@ -70,3 +70,50 @@ func TestEmptyAndUnknownFormat(t *testing.T) {
 		t.Error("xml accepted")
 	}
 }
+
+func TestTerminal(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"plain text, “quoted” — ünïcode", "plain text, “quoted” — ünïcode"},
+		{"a\nforged: line", `a\nforged: line`},
+		{"\x1b[31mred\x1b[0m", `\x1b[31mred\x1b[0m`},
+		{"bell\a del\x7f nul\x00", `bell\a del\x7f nul\x00`},
+		{"right\u202eto left", `right\u202eto left`},
+		{"bad \xff byte", `bad \xff byte`},
+		{"c1 \u009b control", `c1 \u009b control`},
+	} {
+		if got := Terminal(c.in); got != c.want {
+			t.Errorf("Terminal(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestTableEscapesControlCharacters: no cell, title or detail can move the
+// cursor, colour the terminal or forge a line.
+func TestTableEscapesControlCharacters(t *testing.T) {
+	var b strings.Builder
+	err := Write(&b, FormatTable, Table{
+		Title: "evil\x1b]0;title\a", Columns: []string{"name", "evidence"}, Detail: "evidence",
+		Rows: [][]string{{"x\x1b[2J\u202e", "line one\nline two\x1b[31m"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.ContainsAny(out, "\x1b\a\u202e") || strings.Count(out, "\n") != 4 {
+		t.Errorf("table output holds raw control characters or extra lines:\n%q", out)
+	}
+}
+
+// TestCSVNeutralisesFormulas: cells a spreadsheet would evaluate get a
+// leading quote (OWASP); others are untouched.
+func TestCSVNeutralisesFormulas(t *testing.T) {
+	var b strings.Builder
+	rows := [][]string{{"=HYPERLINK(\"http://x\")"}, {"+1"}, {"-2+3"}, {"@SUM(A1)"}, {"\tx"}, {"\rx"}, {"plain"}, {"2024-01-02"}, {""}}
+	if err := Write(&b, FormatCSV, Table{Columns: []string{"c"}, Rows: rows}); err != nil {
+		t.Fatal(err)
+	}
+	want := "c\n\"'=HYPERLINK(\"\"http://x\"\")\"\n'+1\n'-2+3\n'@SUM(A1)\n'\tx\n\"'\rx\"\nplain\n2024-01-02\n\n"
+	if b.String() != want {
+		t.Errorf("csv:\n%q\nwant\n%q", b.String(), want)
+	}
+}

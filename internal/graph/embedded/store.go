@@ -59,12 +59,16 @@ func Open(path string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("open %s: %w", path, err)
 		}
 	}
-	mode := "rwc"
+	// Read-only, the journal mode is left as the file has it: WAL is a
+	// property of the file, which ingest set, and asking for it on a file
+	// not yet switched (an ingest killed just after creating it) is a
+	// write, which a read-only connection fails.
+	mode, journal := "rwc", "&_pragma=journal_mode(WAL)"
 	if opts.ReadOnly {
-		mode = "ro"
+		mode, journal = "ro", ""
 	}
-	dsn := fmt.Sprintf("file:%s?mode=%s&_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)&_txlock=immediate",
-		path, mode, opts.BusyTimeout.Milliseconds())
+	dsn := fmt.Sprintf("file:%s?mode=%s&_pragma=busy_timeout(%d)%s&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)&_txlock=immediate",
+		path, mode, opts.BusyTimeout.Milliseconds(), journal)
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)

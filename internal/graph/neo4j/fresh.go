@@ -30,7 +30,7 @@ func writeFresh(ctx context.Context, run runner, m plan, batchSize int) error {
 			if byType[g.rel] == nil {
 				byType[g.rel] = &startGroups{at: map[string]int{}}
 			}
-			byType[g.rel].add(a, []any{b, r.readout, r.date, r.evidence, r.props})
+			byType[g.rel].add(a, []any{b, r.readout, optional(r.date), optional(r.evidence), r.props})
 		}
 	}
 	for _, t := range schema.RelTypes {

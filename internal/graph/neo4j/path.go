@@ -122,8 +122,8 @@ func (s *Store) hydrate(ctx context.Context, adj *adjacency, walks [][]int32) ([
 	}
 	cited := typeList(citedTypes())
 	q := fmt.Sprintf("UNWIND $pairs AS pair MATCH (a) WHERE elementId(a) = pair[0] MATCH (b) WHERE elementId(b) = pair[1] "+
-		"CALL (a, b) { MATCH (a)-[r:%[1]s]-(b) WITH max(r.%[2]s) AS latest "+
-		"MATCH (a)-[r:%[1]s]-(b) WHERE r.%[2]s = latest RETURN r } RETURN a, r, b", cited, schema.PropDate)
+		"CALL (a, b) { MATCH (a)-[r:%[1]s]-(b) WITH max(coalesce(r.%[2]s, '')) AS latest "+
+		"MATCH (a)-[r:%[1]s]-(b) WHERE coalesce(r.%[2]s, '') = latest RETURN r } RETURN a, r, b", cited, schema.PropDate)
 	res, err := s.read(ctx, q, map[string]any{"pairs": params})
 	if err != nil {
 		return nil, err

@@ -266,7 +266,7 @@ func (p plan) edgePhase() phase {
 		ph.counts = append(ph.counts, fmt.Sprintf("c%d", i))
 		for _, r := range g.rows {
 			ph.rows = append(ph.rows, map[string]any{"g": i, "from": r.from, "to": r.to,
-				"readout": r.readout, "date": r.date, "evidence": r.evidence, "props": r.props})
+				"readout": r.readout, "date": optional(r.date), "evidence": optional(r.evidence), "props": r.props})
 		}
 	}
 	return ph
@@ -286,4 +286,15 @@ func (ph phase) statement(groups []int) string {
 		parts = append(parts, "RETURN "+strings.Join(counts, ", "))
 	}
 	return strings.Join(parts, " ")
+}
+
+// optional is a relationship property's value as a parameter: nil for an
+// empty one, so that CREATE stores no property at all. A stored "" is not
+// NULL in Cypher: a relationship without a date would escape
+// "r.date IS NULL" and sort before every dated one.
+func optional(v string) any {
+	if v == "" {
+		return nil
+	}
+	return v
 }

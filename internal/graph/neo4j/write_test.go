@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -323,4 +324,48 @@ func explain(t *testing.T, s *Store, cypher string) []string {
 	}
 	walk(sum.Plan())
 	return ops
+}
+
+// TestEmptyPropertiesAreNotStored: a relationship without a date, and a
+// MENTIONS without evidence, store no such property, so that IS NULL
+// finds them; nothing is stored as "".
+func TestEmptyPropertiesAreNotStored(t *testing.T) {
+	s := openTestStore(t)
+	mustMigrate(t, s)
+	ctx := context.Background()
+	doc := graph.Document{
+		Readout: graph.Node{Label: schema.Readout, ID: "undated", Props: map[string]string{schema.PropOrigin: "undated"}},
+		Nodes: []graph.Node{
+			{Label: schema.State, ID: "US", Name: "United States"},
+			{Label: schema.Topic, ID: "trade", Name: "trade"},
+		},
+		Edges: []graph.Edge{
+			{Type: schema.Discussed, From: "State:US", To: "Topic:trade", Readout: "undated", Evidence: "They discussed trade."},
+			{Type: schema.Mentions, From: "Readout:undated", To: "State:US", Readout: "undated"},
+		},
+	}
+	for _, name := range []string{"one", "batch"} {
+		wipe(t, s)
+		var err error
+		if name == "one" {
+			_, err = s.WriteReadout(ctx, doc)
+		} else {
+			_, _, err = s.WriteReadouts(ctx, []graph.Document{doc})
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		tab, err := s.ReadCypher(ctx, "MATCH ()-[r]->() RETURN count(r), count(r.date), "+
+			"count(CASE WHEN r.evidence IS NULL THEN 1 END), count(CASE WHEN any(k IN keys(r) WHERE r[k] = '') THEN 1 END)", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprint(tab.Rows[0]); got != "[2 0 1 0]" {
+			t.Errorf("%s: relationships, dated, without evidence, with an empty property = %s, want [2 0 1 0]", name, got)
+		}
+		hops, err := s.Neighbors(ctx, "State:US")
+		if err != nil || len(hops) == 0 {
+			t.Errorf("%s: neighbours of an undated fact: %v, %v", name, hops, err)
+		}
+	}
 }

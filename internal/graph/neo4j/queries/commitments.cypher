@@ -11,4 +11,4 @@ WITH [n] + officials AS side
 UNWIND side AS s
 MATCH (s)-[rel:COMMITTED_TO]->(topic)
 RETURN DISTINCT s AS from, rel, topic AS to
-ORDER BY to.name, rel.date
+ORDER BY to.name, coalesce(rel.date, '')

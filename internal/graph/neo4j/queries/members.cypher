@@ -6,4 +6,4 @@ MATCH (n:State|Official|Forum|Topic|Readout {id: id})
 WHERE label IN labels(n)
 MATCH (member)-[rel:MEMBER_OF]->(n)
 RETURN member AS from, rel, n AS to
-ORDER BY from.name, rel.date
+ORDER BY from.name, coalesce(rel.date, '')

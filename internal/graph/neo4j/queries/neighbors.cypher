@@ -6,4 +6,4 @@ MATCH (n:State|Official|Forum|Topic|Readout {id: id})
 WHERE label IN labels(n)
 MATCH (n)-[rel:MET_WITH|DISCUSSED|COMMITTED_TO|EXPRESSED|MEMBER_OF|REPRESENTS]-(other)
 RETURN DISTINCT n AS from, rel, other AS to
-ORDER BY type(rel), to.name, rel.date
+ORDER BY type(rel), to.name, coalesce(rel.date, '')

@@ -27,4 +27,4 @@ WHERE (s IN sideA AND EXISTS {
          MATCH (y)-[f:DISCUSSED]->(t) USING INDEX f:DISCUSSED(readout)
          WHERE f.readout = rel.readout AND t = topic AND y IN sideA })
 RETURN s AS from, rel, topic AS to
-ORDER BY to.name, rel.date
+ORDER BY to.name, coalesce(rel.date, '')
