@@ -34,13 +34,22 @@ func counts(t *testing.T, db string) map[string]string {
 	if r.code != 0 {
 		t.Fatalf("check exit %d: %s%s", r.code, r.stdout, r.stderr)
 	}
-	var rows []map[string]string
-	if err := json.Unmarshal([]byte(r.stdout), &rows); err != nil {
+	var check struct {
+		Nodes, Edges []struct {
+			Name  string
+			Count int
+		}
+		Dangling int
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &check); err != nil {
 		t.Fatalf("check output: %v\n%s", err, r.stdout)
 	}
-	out := map[string]string{}
-	for _, row := range rows {
-		out[row["kind"]+" "+row["name"]] = row["count"]
+	out := map[string]string{"check dangling edges": itoa(check.Dangling)}
+	for _, n := range check.Nodes {
+		out["node "+n.Name] = itoa(n.Count)
+	}
+	for _, e := range check.Edges {
+		out["edge "+e.Name] = itoa(e.Count)
 	}
 	if out["check dangling edges"] != "0" {
 		t.Errorf("dangling edges: %s", out["check dangling edges"])

@@ -87,7 +87,8 @@ func TestIngestThenQueryPath(t *testing.T) {
 	if q.code != 0 {
 		t.Fatalf("query exit %d: %s", q.code, q.stderr)
 	}
-	for _, want := range []string{"United States (US)", "Japan (JP)", "MEMBER_OF", "“"} {
+	// The path goes through a meeting: a US official met a Japanese one.
+	for _, want := range []string{"United States (US)", "Japan (JP)", "<-[REPRESENTS]-", "-[MET_WITH]->", "-[REPRESENTS]->", "“"} {
 		if !strings.Contains(q.stdout, want) {
 			t.Errorf("path output lacks %q:\n%s", want, q.stdout)
 		}
@@ -109,23 +110,41 @@ func TestQueryFormats(t *testing.T) {
 		t.Fatalf("ingest: %s", r.stderr)
 	}
 	j := runCmd(t, "", "query", "--db", db, "--format", "json", "members", "Quad")
-	var rows []map[string]string
-	if err := json.Unmarshal([]byte(j.stdout), &rows); err != nil || len(rows) < 4 {
-		t.Fatalf("members json: %v, %d rows\n%s", err, len(rows), j.stdout)
+	var members struct {
+		Facts []struct {
+			From     struct{ ID, Name string }
+			Relation string
+			Readout  struct{ ID, Title, Date, Source *string }
+		}
 	}
-	c := runCmd(t, "", "query", "--db", db, "--format", "csv", "meetings", "Japan", "--since", "2023-01-01")
-	if c.code != 0 || !strings.HasPrefix(c.stdout, "from,relation,to,phrase,date,readout,evidence\n") {
+	if err := json.Unmarshal([]byte(j.stdout), &members); err != nil || len(members.Facts) < 4 {
+		t.Fatalf("members json: %v, %d facts\n%s", err, len(members.Facts), j.stdout)
+	}
+	for _, f := range members.Facts {
+		if f.Relation != "MEMBER_OF" || f.Readout.ID == nil || f.Readout.Title == nil || f.Readout.Date == nil || f.Readout.Source == nil {
+			t.Errorf("member fact without its readout: %+v", f)
+		}
+	}
+	c := runCmd(t, "", "query", "--db", db, "--format", "csv", "meetings", "Japan", "--since", "2023")
+	if c.code != 0 || !strings.HasPrefix(c.stdout, "meeting,date,participant_keys,participant_names,acts,evidence,readout_id,readout_title,readout_date,readout_source\n") {
 		t.Errorf("meetings csv: exit %d\n%s%s", c.code, c.stdout, c.stderr)
 	}
 	// What a state committed to is shown in the readout's words.
 	cm := runCmd(t, "", "query", "--db", db, "--format", "json", "commitments", "Australia")
-	var commits []map[string]string
-	if err := json.Unmarshal([]byte(cm.stdout), &commits); err != nil || len(commits) == 0 {
+	var commits struct {
+		Facts []struct{ Phrase, Evidence *string }
+	}
+	if err := json.Unmarshal([]byte(cm.stdout), &commits); err != nil || len(commits.Facts) == 0 {
 		t.Fatalf("commitments json: %v\n%s%s", err, cm.stdout, cm.stderr)
 	}
-	for _, r := range commits {
-		if r["phrase"] == "" || !strings.Contains(strings.ToLower(r["evidence"]), strings.ToLower(strings.Fields(r["phrase"])[len(strings.Fields(r["phrase"]))-1])) {
-			t.Errorf("commitment without its phrase from the evidence: %v", r)
+	for _, r := range commits.Facts {
+		if r.Phrase == nil || r.Evidence == nil {
+			t.Errorf("commitment without its phrase or evidence: %+v", r)
+			continue
+		}
+		words := strings.Fields(*r.Phrase)
+		if !strings.Contains(strings.ToLower(*r.Evidence), strings.ToLower(words[len(words)-1])) {
+			t.Errorf("commitment's phrase is not from the evidence: %q, %q", *r.Phrase, *r.Evidence)
 		}
 	}
 	u := runCmd(t, "", "query", "--db", db, "neighbors", "Blinkn")
@@ -260,11 +279,11 @@ func TestFlagsOverrideConfig(t *testing.T) {
 		t.Errorf("config file's db not used: %v", err)
 	}
 	r := runCmd(t, "", "query", "--config", cfg, "members", "ASEAN")
-	if !strings.HasPrefix(r.stdout, "from,relation") {
+	if !strings.HasPrefix(r.stdout, "from_key,from_label") {
 		t.Errorf("config file's format not used:\n%s%s", r.stdout, r.stderr)
 	}
 	r = runCmdEnv(t, []string{"DIPLOGRAPH_QUERY_FORMAT=json"}, "", "query", "--config", cfg, "members", "ASEAN")
-	if !strings.HasPrefix(strings.TrimSpace(r.stdout), "[") {
+	if !strings.HasPrefix(strings.TrimSpace(r.stdout), "{") {
 		t.Errorf("environment did not override the file:\n%s", r.stdout)
 	}
 	r = runCmdEnv(t, []string{"DIPLOGRAPH_QUERY_FORMAT=json"}, "", "query", "--config", cfg, "--format", "table", "members", "ASEAN")

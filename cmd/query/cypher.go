@@ -22,17 +22,15 @@ type cypherRunner interface {
 }
 
 var errNeedsNeo4j = errors.New("this needs the neo4j store (--store neo4j, or DIPLOGRAPH_NEO4J_URI); " +
-	"the embedded store answers path, neighbors, meetings, commitments, topics and members")
+	"the embedded store answers every question of query list but run and cypher")
 
 // builtins are the questions every store answers, for `query list`.
-var builtins = [][2]string{
-	{"path A B", "the shortest path(s) between two entities, each hop with its evidence"},
-	{"neighbors X", "every relationship of X"},
-	{"meetings X", "who X, or the officials of state X, met (--since, --until)"},
-	{"commitments X", "what X, or state X and its officials, committed to"},
-	{"topics A B", "what A and B discussed in the same readouts"},
-	{"members FORUM", "the states the readouts place in a forum"},
-	{"check", "counts of what the store holds, and any dangling edge"},
+func builtins() [][2]string {
+	out := [][2]string{{"path A B", "the cheapest path(s) between two entities (--via, --paths, --max-hops)"}}
+	for _, q := range questions {
+		out = append(out, [2]string{q.use, q.short})
+	}
+	return append(out, [2]string{"check", "counts of what the store holds, any dangling edge, storage integrity"})
 }
 
 // cypherCommands are the canned and ad hoc Cypher queries.
@@ -43,7 +41,7 @@ func cypherCommands(g *globals) []*cobra.Command {
 		Args:  exactArgs(0),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			t := render.Table{Title: "Questions (every store) and canned Cypher queries (query run NAME, Neo4j)", Columns: []string{"kind", "name", "parameters", "description"}}
-			for _, b := range builtins {
+			for _, b := range builtins() {
 				name, params, _ := strings.Cut(b[0], " ")
 				t.Rows = append(t.Rows, []string{"question", name, params, b[1]})
 			}

@@ -19,10 +19,19 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{"--format"},
 		{"no-such-question", "US"},
 		{"path", "US"},
+		{"--bogus", "path", "US", "Japan"},
+		{"pth", "US", "Japan"},
+		{},
+		{"path", "US", "Japan", "--via", "FRIENDS"},
+		{"path", "US", "Japan", "--paths", "100"},
+		{"timeline", "Japan", "--until", "2024-02-30"},
+		{"readout"},
+		{"stats", "x"},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(context.Background(), args, &stdout, &stderr)
-		if code != exitSetup || strings.Count(stderr.String(), "\n") != 1 || !strings.HasPrefix(stderr.String(), "query: ") {
+		if code != exitSetup || strings.Count(stderr.String(), "\n") != 1 || !strings.HasPrefix(stderr.String(), "query: ") ||
+			!strings.Contains(stderr.String(), "usage: query ") {
 			t.Errorf("query %q: exit %d, stderr %q; want exit 2 and one line", args, code, stderr.String())
 		}
 	}

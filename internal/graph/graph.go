@@ -13,7 +13,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/diplograph/diplograph/internal/schema"
@@ -136,49 +135,47 @@ type Hop struct {
 // Path is a walk of hops between two nodes.
 type Path []Hop
 
-// DateRange bounds a query by ISO date; an empty bound is open.
-type DateRange struct {
-	Since string
-	Until string
-}
-
-// Contains reports whether an ISO date lies within the range. An undated
-// fact lies within only an unbounded range.
-func (r DateRange) Contains(date string) bool {
-	if r.Since == "" && r.Until == "" {
-		return true
-	}
-	if date == "" {
-		return false
-	}
-	return (r.Since == "" || date >= r.Since) && (r.Until == "" || date <= r.Until)
-}
-
-// Filter keeps the hops whose edge date lies within the range.
-func (r DateRange) Filter(hops []Hop) []Hop {
-	out := hops[:0]
-	for _, h := range hops {
-		if r.Contains(h.Edge.Date) {
-			out = append(out, h)
-		}
-	}
-	return out
-}
-
-// MaxPaths bounds how many equally short paths a path query returns, and
+// MaxPaths bounds how many equally good paths a path query returns, and
 // MaxWalks how many it considers: in a dense graph two states can be joined
 // through hundreds of shared topics. Every store uses the same bounds, so
 // that they give the same answer.
 const (
-	MaxPaths = 10
+	MaxPaths = 50
 	MaxWalks = 10000
 )
+
+// FactQuery selects cited facts (every relationship but MENTIONS). Each
+// field narrows the selection; the zero value selects every fact.
+type FactQuery struct {
+	// At keeps the facts with either end among these node keys; each hop
+	// is seen from that end (From is in At).
+	At []string
+	// Types keeps the facts of these relationship types; none means every
+	// cited type.
+	Types []schema.RelType
+	// Readout keeps the facts citing this readout id.
+	Readout string
+}
+
+// PathQuery bounds a path search.
+type PathQuery struct {
+	// Types are the relationship types a path may walk; none means every
+	// cited type.
+	Types []schema.RelType
+	// MaxHops is the longest path looked for.
+	MaxHops int
+	// Limit is how many paths at most (0 or more than MaxPaths: MaxPaths).
+	Limit int
+}
 
 // Stats counts what a store holds.
 type Stats struct {
 	Nodes    map[schema.Label]int   `json:"nodes"`
 	Edges    map[schema.RelType]int `json:"edges"`
 	Dangling int                    `json:"dangling"` // edges whose endpoint node is missing
+	// Years counts cited edges by the year of their date, else of their
+	// readout's date; "" counts those with neither.
+	Years map[string]int `json:"years"`
 }
 
 // TotalNodes is the number of nodes of every label.
@@ -233,30 +230,24 @@ type Verifier interface {
 	Verify(ctx context.Context) error
 }
 
-// Reader answers the relationship questions. Query consumes it.
+// Reader answers a few general primitives; every question the query
+// package asks is written once over them. Query consumes it.
 type Reader interface {
 	// Node returns the node with the given key, or ErrNotFound.
 	Node(ctx context.Context, key string) (Node, error)
+	// Nodes returns the nodes of the keys that exist, in key order.
+	Nodes(ctx context.Context, keys []string) ([]Node, error)
 	// FindNodes returns up to limit non-readout nodes whose id or name
 	// contains text, case-insensitively.
 	FindNodes(ctx context.Context, text string, limit int) ([]Node, error)
-	// Path returns the shortest paths of at most maxHops hops between two
-	// nodes, over every relationship but MENTIONS, ignoring direction.
-	Path(ctx context.Context, from, to string, maxHops int) ([]Path, error)
-	// Neighbors returns every cited edge at a node.
-	Neighbors(ctx context.Context, key string) ([]Hop, error)
-	// Meetings returns MET_WITH edges of an official, or of every official
-	// representing a state, within a date range.
-	Meetings(ctx context.Context, key string, r DateRange) ([]Hop, error)
-	// Commitments returns COMMITTED_TO edges of an official or of a state
-	// and the officials representing it.
-	Commitments(ctx context.Context, key string) ([]Hop, error)
-	// Topics returns the DISCUSSED edges, from either side, of topics that
-	// a and b (states standing for their officials too) discussed in the
-	// same readout.
-	Topics(ctx context.Context, a, b string) ([]Hop, error)
-	// Members returns the MEMBER_OF edges into a forum.
-	Members(ctx context.Context, forum string) ([]Hop, error)
+	// Facts returns the cited facts a query selects, each once, in
+	// SortHops order.
+	Facts(ctx context.Context, q FactQuery) ([]Hop, error)
+	// Path returns the cheapest paths between two nodes over the
+	// relationship types asked for, ignoring direction (see Adjacency.Walks
+	// for what cheapest means), each hop through its preferred edge. No
+	// path is an empty list, not nil.
+	Path(ctx context.Context, from, to string, q PathQuery) ([]Path, error)
 	// Stats counts nodes and edges and finds dangling edges.
 	Stats(ctx context.Context) (Stats, error)
 }
@@ -302,52 +293,6 @@ func Preferred(a, b Edge) bool {
 		return a.Evidence < b.Evidence
 	}
 	return a.Props[schema.PropPhrase] < b.Props[schema.PropPhrase]
-}
-
-// NormalizePaths collapses paths that walk the same nodes through parallel
-// edges into one, keeping the preferred edge at each hop, orders the result
-// by node sequence and keeps at most limit paths. Backends return every
-// variant they find; this gives every backend the same answer.
-func NormalizePaths(paths []Path, limit int) []Path {
-	byNodes := map[string]Path{}
-	for _, p := range paths {
-		sig := pathSignature(p)
-		best, seen := byNodes[sig]
-		if !seen {
-			byNodes[sig] = append(Path(nil), p...)
-			continue
-		}
-		for i := range p {
-			if Preferred(p[i].Edge, best[i].Edge) {
-				best[i] = p[i]
-			}
-		}
-	}
-	sigs := make([]string, 0, len(byNodes))
-	for s := range byNodes {
-		sigs = append(sigs, s)
-	}
-	sort.Strings(sigs)
-	if limit > 0 && len(sigs) > limit {
-		sigs = sigs[:limit]
-	}
-	out := make([]Path, len(sigs))
-	for i, s := range sigs {
-		out[i] = byNodes[s]
-	}
-	return out
-}
-
-func pathSignature(p Path) string {
-	var b strings.Builder
-	for i, h := range p {
-		if i == 0 {
-			b.WriteString(h.From.Key())
-		}
-		b.WriteString("|")
-		b.WriteString(h.To.Key())
-	}
-	return b.String()
 }
 
 // PreferEdge picks the edge that stands for a set of parallel edges.

@@ -3,180 +3,395 @@ package query
 import (
 	"context"
 	"fmt"
-	"strconv"
+	"sort"
+	"strings"
 
 	"github.com/diplograph/diplograph/internal/graph"
-	"github.com/diplograph/diplograph/internal/render"
 	"github.com/diplograph/diplograph/internal/schema"
 )
 
-// Engine answers questions over one store.
+// Engine answers questions over one store. Each question is written once,
+// here, over the store's primitives (graph.Reader).
 type Engine struct {
 	Reader   graph.Reader
 	Resolver Resolver
 	MaxHops  int
 }
 
-// hopColumns are the columns of every answer made of hops.
-// The phrase is what was discussed, committed to or expressed in the
-// readout's own words; the topic in "to" is the taxonomy's name for it.
-var hopColumns = []string{"from", "relation", "to", "phrase", "date", "readout", "evidence"}
+// ActorRelations are the relationship types a path walks unless asked
+// otherwise: those joining people and states.
+var ActorRelations = []schema.RelType{schema.MetWith, schema.Represents, schema.MemberOf}
 
-func hopRow(h graph.Hop) []string {
-	return []string{label(h.From), relation(h), label(h.To), phrase(h.Edge), h.Edge.Date, h.Edge.Readout, h.Edge.Evidence}
+// statements are the relationship types of what someone said about a topic.
+var statements = []schema.RelType{schema.Discussed, schema.CommittedTo, schema.Expressed}
+
+// ParseRelations reads a comma-separated list of relationship types,
+// in any case (met_with,DISCUSSED).
+func ParseRelations(s string) ([]schema.RelType, error) {
+	var out []schema.RelType
+	for _, part := range strings.Split(s, ",") {
+		t := schema.RelType(strings.ToUpper(strings.TrimSpace(part)))
+		if t == "" {
+			continue
+		}
+		if !graph.TypesOf(nil).Has(t) {
+			return nil, fmt.Errorf("--via %q: not a relationship type a path can walk: want some of %s", part, relationNames())
+		}
+		out = append(out, t)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("--via: no relationship type: want some of %s", relationNames())
+	}
+	return out, nil
 }
 
-// phrase shows an edge's own words, with the act when it is not the
-// relationship's plain one ("welcomed: the agreement").
-func phrase(e graph.Edge) string {
-	p := e.Props[schema.PropPhrase]
-	if act := e.Props[schema.PropAct]; p != "" && e.Type == schema.Expressed && act != "" {
-		return act + ": " + p
+func relationNames() string {
+	var names []string
+	for _, t := range graph.TypesOf(nil).Types() {
+		names = append(names, string(t))
 	}
-	return p
+	return strings.Join(names, ",")
 }
 
-// relation shows the relationship type with its direction as the hop
-// walks it, the way Cypher draws it: -[MEMBER_OF]-> or <-[MEMBER_OF]-.
-func relation(h graph.Hop) string {
-	if h.Edge.From == h.From.Key() {
-		return "-[" + string(h.Edge.Type) + "]->"
-	}
-	return "<-[" + string(h.Edge.Type) + "]-"
-}
-
-func label(n graph.Node) string {
-	if n.Name == "" || n.Name == n.ID {
-		return n.ID
-	}
-	return fmt.Sprintf("%s (%s)", n.Name, n.ID)
-}
-
-func hopTable(title, empty string, hops []graph.Hop) render.Table {
-	t := render.Table{Title: title, Columns: hopColumns, Detail: "evidence", Empty: empty}
-	for _, h := range hops {
-		t.Rows = append(t.Rows, hopRow(h))
-	}
-	return t
+// PathOptions shape a path question. Zero values mean the defaults: the
+// actor relations, the engine's MaxHops, one path.
+type PathOptions struct {
+	Via     []schema.RelType
+	MaxHops int
+	Paths   int
 }
 
 // Path answers "how are A and B connected?".
-func (e Engine) Path(ctx context.Context, a, b string, maxHops int) (render.Table, error) {
+func (e Engine) Path(ctx context.Context, a, b string, o PathOptions) (Paths, error) {
 	na, nb, err := e.resolvePair(ctx, a, b)
 	if err != nil {
-		return render.Table{}, err
+		return Paths{}, err
 	}
-	if maxHops <= 0 {
-		maxHops = e.MaxHops
+	if len(o.Via) == 0 {
+		o.Via = ActorRelations
 	}
-	paths, err := e.Reader.Path(ctx, na.Key(), nb.Key(), maxHops)
+	if o.MaxHops <= 0 {
+		o.MaxHops = e.MaxHops
+	}
+	if o.Paths <= 0 {
+		o.Paths = 1
+	}
+	ans := Paths{From: na, To: nb, Via: o.Via, MaxHops: o.MaxHops, Paths: [][]Fact{}}
+	paths, err := e.Reader.Path(ctx, na.Key(), nb.Key(), graph.PathQuery{Types: o.Via, MaxHops: o.MaxHops, Limit: o.Paths})
 	if err != nil {
-		return render.Table{}, err
+		return ans, fmt.Errorf("path %s %s: %w", na.Key(), nb.Key(), err)
 	}
-	t := render.Table{
-		Columns: append([]string{"path", "hop"}, hopColumns...),
-		Detail:  "evidence",
-		Empty:   fmt.Sprintf("no path between %s and %s within %d hops", label(na), label(nb), maxHops),
+	var hops []graph.Hop
+	for _, p := range paths {
+		hops = append(hops, p...)
 	}
-	if len(paths) > 0 {
-		t.Title = fmt.Sprintf("%d shortest path(s) of %d hop(s) between %s and %s", len(paths), len(paths[0]), label(na), label(nb))
+	facts, err := e.factsOf(ctx, hops)
+	if err != nil {
+		return ans, err
 	}
-	for i, p := range paths {
-		for j, h := range p {
-			t.Rows = append(t.Rows, append([]string{strconv.Itoa(i + 1), strconv.Itoa(j + 1)}, hopRow(h)...))
-		}
+	for _, p := range paths {
+		ans.Paths = append(ans.Paths, facts[:len(p)])
+		facts = facts[len(p):]
 	}
-	return t, nil
+	return ans, nil
 }
 
-// Neighbors lists every cited relationship of X.
-func (e Engine) Neighbors(ctx context.Context, x string) (render.Table, error) {
-	n, err := e.Resolver.Resolve(ctx, x)
-	if err != nil {
-		return render.Table{}, err
-	}
-	hops, err := e.Reader.Neighbors(ctx, n.Key())
-	if err != nil {
-		return render.Table{}, err
-	}
-	return hopTable("Relationships of "+label(n), "no relationships of "+label(n), hops), nil
+// Neighbors lists every fact at X.
+func (e Engine) Neighbors(ctx context.Context, x string, r DateRange) (Facts, error) {
+	return e.factsAt(ctx, "neighbors", x, r, false, nil, func(n graph.Node) string { return "no relationships of " + Label(n) })
 }
 
-// Meetings lists who X (or X's officials) met, within a date range.
-func (e Engine) Meetings(ctx context.Context, x string, r graph.DateRange) (render.Table, error) {
-	n, err := e.Resolver.Resolve(ctx, x)
-	if err != nil {
-		return render.Table{}, err
-	}
-	hops, err := e.Reader.Meetings(ctx, n.Key(), r)
-	if err != nil {
-		return render.Table{}, err
-	}
-	return hopTable("Meetings of "+label(n), "no meetings of "+label(n), hops), nil
+// Timeline lists X's facts (a state's: and its officials') in date order.
+func (e Engine) Timeline(ctx context.Context, x string, r DateRange) (Facts, error) {
+	return e.factsAt(ctx, "timeline", x, r, true, nil, func(n graph.Node) string { return "no facts of " + Label(n) })
 }
 
-// Commitments lists what X (or X's officials) committed to.
-func (e Engine) Commitments(ctx context.Context, x string) (render.Table, error) {
-	n, err := e.Resolver.Resolve(ctx, x)
-	if err != nil {
-		return render.Table{}, err
-	}
-	hops, err := e.Reader.Commitments(ctx, n.Key())
-	if err != nil {
-		return render.Table{}, err
-	}
-	return hopTable("Commitments of "+label(n), "no commitments of "+label(n), hops), nil
+// Commitments lists what X (a state: and its officials) committed to.
+func (e Engine) Commitments(ctx context.Context, x string, r DateRange) (Facts, error) {
+	return e.factsAt(ctx, "commitments", x, r, true, []schema.RelType{schema.CommittedTo}, func(n graph.Node) string { return "no commitments of " + Label(n) })
 }
 
-// Topics lists what A and B discussed in the same readouts.
-func (e Engine) Topics(ctx context.Context, a, b string) (render.Table, error) {
-	na, nb, err := e.resolvePair(ctx, a, b)
-	if err != nil {
-		return render.Table{}, err
+// Topic lists who discussed, committed to or expressed something about a
+// topic, with their words.
+func (e Engine) Topic(ctx context.Context, t string, r DateRange) (Facts, error) {
+	ans, err := e.factsAt(ctx, "topic", t, r, false, statements, func(n graph.Node) string { return "nothing said about " + Label(n) })
+	for i, f := range ans.Facts {
+		ans.Facts[i] = f.turned() // the speaker first
 	}
-	hops, err := e.Reader.Topics(ctx, na.Key(), nb.Key())
-	if err != nil {
-		return render.Table{}, err
-	}
-	return hopTable(fmt.Sprintf("Topics %s and %s discussed", label(na), label(nb)),
-		fmt.Sprintf("no topic that %s and %s both discussed", label(na), label(nb)), hops), nil
+	return ans, err
 }
 
 // Members lists the states the readouts say belong to a forum.
-func (e Engine) Members(ctx context.Context, forum string) (render.Table, error) {
-	n, err := e.Resolver.Resolve(ctx, forum)
+func (e Engine) Members(ctx context.Context, forum string, r DateRange) (Facts, error) {
+	ans, err := e.factsAt(ctx, "members", forum, r, false, []schema.RelType{schema.MemberOf}, func(n graph.Node) string { return "no members of " + Label(n) + " in the readouts" })
 	if err != nil {
-		return render.Table{}, err
+		return ans, err
 	}
-	hops, err := e.Reader.Members(ctx, n.Key())
-	if err != nil {
-		return render.Table{}, err
+	keep := ans.Facts[:0]
+	for _, f := range ans.Facts {
+		if !f.Forward { // memberships of the forum, not the forum's own
+			keep = append(keep, f.turned())
+		}
 	}
-	return hopTable("Members of "+label(n), "no members of "+label(n)+" in the readouts", hops), nil
+	ans.Facts = keep
+	return ans, nil
 }
 
-// Check reports what the store holds and any dangling edge.
-func (e Engine) Check(ctx context.Context) (render.Table, graph.Stats, error) {
+// factsAt is the shape of most questions: the facts of some types at one
+// node (with a state's officials when withOfficials), in date order,
+// within a range.
+func (e Engine) factsAt(ctx context.Context, question, x string, r DateRange, withOfficials bool,
+	types []schema.RelType, empty func(graph.Node) string) (Facts, error) {
+	n, err := e.Resolver.Resolve(ctx, x)
+	if err != nil {
+		return Facts{Facts: []Fact{}}, err
+	}
+	ans := Facts{Question: question, Of: []graph.Node{n}, Range: r, Empty: empty(n)}
+	at := []string{n.Key()}
+	if withOfficials {
+		if at, err = e.officials(ctx, n); err != nil {
+			return ans, err
+		}
+	}
+	hops, err := e.Reader.Facts(ctx, graph.FactQuery{At: at, Types: types})
+	if err != nil {
+		return ans, fmt.Errorf("%s %s: %w", question, n.Key(), err)
+	}
+	if withOfficials {
+		hops = fromAny(hops, at)
+	}
+	facts, err := e.factsOf(ctx, hops)
+	if err != nil {
+		return ans, err
+	}
+	ans.Facts, ans.Undated = r.filter(facts)
+	sortByDate(ans.Facts)
+	return ans, nil
+}
+
+// fromAny keeps the hops that start at one of the keys: the facts of a
+// state's officials, not those of whoever they met at theirs.
+func fromAny(hops []graph.Hop, keys []string) []graph.Hop {
+	set := map[string]bool{}
+	for _, k := range keys {
+		set[k] = true
+	}
+	out := hops[:0]
+	for _, h := range hops {
+		if set[h.From.Key()] {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// officials is a node's key and, for a state, those of the officials
+// representing it.
+func (e Engine) officials(ctx context.Context, n graph.Node) ([]string, error) {
+	keys := []string{n.Key()}
+	if n.Label != schema.State {
+		return keys, nil
+	}
+	hops, err := e.Reader.Facts(ctx, graph.FactQuery{At: keys, Types: []schema.RelType{schema.Represents}})
+	if err != nil {
+		return nil, fmt.Errorf("officials of %s: %w", n.Key(), err)
+	}
+	seen := map[string]bool{n.Key(): true}
+	for _, h := range hops {
+		if k := h.To.Key(); !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	return keys, nil
+}
+
+// Topics lists what A and B (states: and their officials) discussed in
+// the same readouts: both sides' DISCUSSED facts of each shared topic.
+func (e Engine) Topics(ctx context.Context, a, b string, r DateRange) (Facts, error) {
+	na, nb, err := e.resolvePair(ctx, a, b)
+	if err != nil {
+		return Facts{Facts: []Fact{}}, err
+	}
+	ans := Facts{Question: "topics", Of: []graph.Node{na, nb}, Range: r,
+		Empty: fmt.Sprintf("no topic that %s and %s both discussed", Label(na), Label(nb))}
+	var sides [2][]graph.Hop
+	for i, n := range []graph.Node{na, nb} {
+		keys, err := e.officials(ctx, n)
+		if err != nil {
+			return ans, err
+		}
+		hops, err := e.Reader.Facts(ctx, graph.FactQuery{At: keys, Types: []schema.RelType{schema.Discussed}})
+		if err != nil {
+			return ans, fmt.Errorf("topics of %s: %w", n.Key(), err)
+		}
+		sides[i] = fromAny(hops, keys)
+	}
+	shared := func(hops []graph.Hop) map[string]bool {
+		m := map[string]bool{}
+		for _, h := range hops {
+			m[h.To.Key()+"|"+h.Edge.Readout] = true
+		}
+		return m
+	}
+	inA, inB := shared(sides[0]), shared(sides[1])
+	var hops []graph.Hop
+	seen := map[string]bool{}
+	for _, h := range append(sides[0], sides[1]...) {
+		k := h.To.Key() + "|" + h.Edge.Readout
+		id := fmt.Sprint(h.Edge.Type, h.Edge.From, h.Edge.To, h.Edge.Readout, h.Edge.Evidence, h.Edge.Props[schema.PropPhrase])
+		if inA[k] && inB[k] && !seen[id] {
+			seen[id] = true
+			hops = append(hops, h)
+		}
+	}
+	graph.SortHops(hops)
+	facts, err := e.factsOf(ctx, hops)
+	if err != nil {
+		return ans, err
+	}
+	ans.Facts, ans.Undated = r.filter(facts)
+	sortByDate(ans.Facts)
+	return ans, nil
+}
+
+// Meetings lists the meetings X (a state: its officials) took part in,
+// one per readout and group of participants, in date order.
+func (e Engine) Meetings(ctx context.Context, x string, r DateRange) (Meetings, error) {
+	n, err := e.Resolver.Resolve(ctx, x)
+	if err != nil {
+		return Meetings{Meetings: []Meeting{}}, err
+	}
+	ans := Meetings{Of: n, Range: r, Meetings: []Meeting{}}
+	keys, err := e.officials(ctx, n)
+	if err != nil {
+		return ans, err
+	}
+	hops, err := e.Reader.Facts(ctx, graph.FactQuery{At: keys, Types: []schema.RelType{schema.MetWith}})
+	if err != nil {
+		return ans, fmt.Errorf("meetings of %s: %w", n.Key(), err)
+	}
+	facts, err := e.factsOf(ctx, hops)
+	if err != nil {
+		return ans, err
+	}
+	facts, ans.Undated = r.filter(facts)
+	ans.Meetings = groupMeetings(facts)
+	return ans, nil
+}
+
+// groupMeetings makes a meeting of each readout's facts that share
+// participants: a readout reporting two separate meetings gives two.
+func groupMeetings(facts []Fact) []Meeting {
+	byReadout := map[string][]Fact{}
+	var order []string
+	for _, f := range facts {
+		if byReadout[f.Readout.ID] == nil {
+			order = append(order, f.Readout.ID)
+		}
+		byReadout[f.Readout.ID] = append(byReadout[f.Readout.ID], f)
+	}
+	var out []Meeting
+	for _, id := range order {
+		out = append(out, components(byReadout[id])...)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if (a.Date == "") != (b.Date == "") {
+			return b.Date == ""
+		}
+		if a.Date != b.Date {
+			return a.Date < b.Date
+		}
+		if a.Readout.ID != b.Readout.ID {
+			return a.Readout.ID < b.Readout.ID
+		}
+		return a.Participants[0].Key() < b.Participants[0].Key()
+	})
+	return out
+}
+
+// components splits one readout's meeting facts into groups joined by
+// shared participants.
+func components(facts []Fact) []Meeting {
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(k string) string {
+		if parent[k] == "" || parent[k] == k {
+			parent[k] = k
+			return k
+		}
+		parent[k] = find(parent[k])
+		return parent[k]
+	}
+	for _, f := range facts {
+		a, b := find(f.From.Key()), find(f.To.Key())
+		if a != b {
+			parent[max(a, b)] = min(a, b)
+		}
+	}
+	groups := map[string]*Meeting{}
+	var roots []string
+	for _, f := range facts {
+		root := find(f.From.Key())
+		m := groups[root]
+		if m == nil {
+			m = &Meeting{Readout: f.Readout, Date: f.Date}
+			groups[root] = m
+			roots = append(roots, root)
+		}
+		if f.Date != "" && (m.Date == "" || f.Date < m.Date) {
+			m.Date = f.Date
+		}
+		m.Facts = append(m.Facts, f)
+		for _, p := range []graph.Node{f.From, f.To} {
+			if !containsNode(m.Participants, p) {
+				m.Participants = append(m.Participants, p)
+			}
+		}
+	}
+	out := make([]Meeting, 0, len(roots))
+	for _, r := range roots {
+		m := groups[r]
+		sort.Slice(m.Participants, func(i, j int) bool { return m.Participants[i].Key() < m.Participants[j].Key() })
+		out = append(out, *m)
+	}
+	return out
+}
+
+func containsNode(ns []graph.Node, n graph.Node) bool {
+	for _, x := range ns {
+		if x.Key() == n.Key() {
+			return true
+		}
+	}
+	return false
+}
+
+// Stats counts what the store holds, by label, by type and by year.
+func (e Engine) Stats(ctx context.Context) (Stats, error) {
 	st, err := e.Reader.Stats(ctx)
 	if err != nil {
-		return render.Table{}, st, err
+		return Stats{}, fmt.Errorf("stats: %w", err)
 	}
-	t := render.Table{Title: "Graph contents", Columns: []string{"kind", "name", "count"}}
-	for l, n := range st.Nodes {
-		t.Rows = append(t.Rows, []string{"node", string(l), strconv.Itoa(n)})
+	return Stats{Question: "stats", Stats: st}, nil
+}
+
+// Check counts what the store holds and has a store that can check its
+// own storage do so.
+func (e Engine) Check(ctx context.Context) (Stats, error) {
+	st, err := e.Stats(ctx)
+	if err != nil {
+		return st, err
 	}
-	for r, n := range st.Edges {
-		t.Rows = append(t.Rows, []string{"edge", string(r), strconv.Itoa(n)})
-	}
-	sortRows(t.Rows)
-	t.Rows = append(t.Rows, []string{"check", "dangling edges", strconv.Itoa(st.Dangling)})
+	st.Question = "check"
 	if v, ok := e.Reader.(graph.Verifier); ok {
 		if err := v.Verify(ctx); err != nil {
-			return t, st, err
+			return st, err
 		}
-		t.Rows = append(t.Rows, []string{"check", "storage integrity", "ok"})
+		st.Verified = true
 	}
-	return t, st, nil
+	return st, nil
 }
 
 func (e Engine) resolvePair(ctx context.Context, a, b string) (graph.Node, graph.Node, error) {
@@ -186,4 +401,12 @@ func (e Engine) resolvePair(ctx context.Context, a, b string) (graph.Node, graph
 	}
 	nb, err := e.Resolver.Resolve(ctx, b)
 	return na, nb, err
+}
+
+// Label shows a node as "name (id)", or its id when that is its name.
+func Label(n graph.Node) string {
+	if n.Name == "" || n.Name == n.ID {
+		return n.ID
+	}
+	return fmt.Sprintf("%s (%s)", n.Name, n.ID)
 }

@@ -1,6 +1,8 @@
 // Package query answers the relationship questions of the query command
 // over any graph.Reader: it resolves the names an analyst types to nodes,
-// runs the question and turns the answer into a render.Table.
+// and answers each question, written once over the store primitives of
+// graph.Reader, as typed values (facts with their readouts, meetings,
+// paths) that internal/render prints.
 package query
 
 import (

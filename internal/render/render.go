@@ -1,5 +1,7 @@
-// Package render prints query answers as an aligned table, JSON or CSV.
-// Every answer is first made a Table; the three formats are views of it.
+// Package render prints the query package's answers (facts with their
+// readouts, meetings, paths, counts) as a table for people, or as JSON or
+// CSV with typed fields for scripts; and plain Tables (lists, Cypher
+// results) in the same three formats.
 package render
 
 import (
@@ -12,6 +14,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/diplograph/diplograph/internal/query"
 )
 
 // Table is a query answer: named columns and rows of text.
@@ -43,6 +47,37 @@ func Write(w io.Writer, format string, t Table) error {
 		return writeTable(w, t)
 	}
 	return fmt.Errorf("unknown format %q: want table, json or csv", format)
+}
+
+// Answer prints one of the query package's answers in the named format.
+func Answer(w io.Writer, format string, v any) error {
+	if format != FormatJSON && format != FormatCSV && format != FormatTable && format != "" {
+		return fmt.Errorf("unknown format %q: want table, json or csv", format)
+	}
+	switch a := v.(type) {
+	case query.Paths:
+		return pick(format, a, pathsTable, pathsJSON, pathsCSV)(w)
+	case query.Facts:
+		return pick(format, a, factsTable, factsAnswerJSON, factsCSV)(w)
+	case query.Meetings:
+		return pick(format, a, meetingsTable, meetingsJSON, meetingsCSV)(w)
+	case query.Stats:
+		return pick(format, a, statsTable, statsJSON, statsCSV)(w)
+	case Table:
+		return Write(w, format, a)
+	}
+	return fmt.Errorf("render: no format for %T", v)
+}
+
+func pick[A any](format string, a A, table, js, csv func(io.Writer, A) error) func(io.Writer) error {
+	f := table
+	switch format {
+	case FormatJSON:
+		f = js
+	case FormatCSV:
+		f = csv
+	}
+	return func(w io.Writer) error { return f(w, a) }
 }
 
 func writeJSON(w io.Writer, t Table) error {

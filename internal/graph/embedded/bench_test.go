@@ -87,7 +87,7 @@ func BenchmarkQueryPath(b *testing.B) {
 	}
 	keys := graphtest.Endpoints(b, s)
 	rng := rand.New(rand.NewPCG(1, 2))
-	if _, err := s.Path(ctx, keys[0], keys[1], 6); err != nil { // loads the adjacency once
+	if _, err := s.Path(ctx, keys[0], keys[1], graph.PathQuery{MaxHops: 6}); err != nil { // loads the adjacency once
 		b.Fatal(err)
 	}
 	var lat []time.Duration
@@ -95,7 +95,7 @@ func BenchmarkQueryPath(b *testing.B) {
 	for b.Loop() {
 		a, c := keys[rng.IntN(len(keys))], keys[rng.IntN(len(keys))]
 		start := time.Now()
-		paths, err := s.Path(ctx, a, c, 6)
+		paths, err := s.Path(ctx, a, c, graph.PathQuery{MaxHops: 6})
 		lat = append(lat, time.Since(start))
 		if err != nil {
 			b.Fatal(err)

@@ -104,96 +104,74 @@ func (s *Store) FindNodes(ctx context.Context, text string, limit int) ([]graph.
 	return out, translate(rows.Err())
 }
 
-// Neighbors returns every cited edge at a node.
-func (s *Store) Neighbors(ctx context.Context, key string) ([]graph.Hop, error) {
-	return s.hops(ctx, map[string]bool{key: true},
-		`WHERE (e.src = ? OR e.dst = ?)`, key, key)
-}
-
-// expand is a node and, for a state, the officials representing it.
-func (s *Store) expand(ctx context.Context, key string) (map[string]bool, error) {
-	set := map[string]bool{key: true}
-	if !strings.HasPrefix(key, string(schema.State)+":") {
-		return set, nil
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT src FROM edges WHERE type = 'REPRESENTS' AND dst = ?`, key)
+// Nodes returns the nodes of the keys that exist, in key order.
+func (s *Store) Nodes(ctx context.Context, keys []string) ([]graph.Node, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT label, id, name, props FROM nodes
+		WHERE key IN (SELECT value FROM json_each(?)) ORDER BY key`, jsonList(keys))
 	if err != nil {
 		return nil, translate(err)
 	}
 	defer rows.Close()
+	out := []graph.Node{}
 	for rows.Next() {
-		var k string
-		if err := rows.Scan(&k); err != nil {
+		var n graph.Node
+		var label, props string
+		if err := rows.Scan(&label, &n.ID, &n.Name, &props); err != nil {
 			return nil, err
 		}
-		set[k] = true
+		n.Label, n.Props = schema.Label(label), parseProps(props)
+		out = append(out, n)
 	}
-	return set, translate(rows.Err())
+	return out, translate(rows.Err())
 }
 
-// inList renders a set as a JSON array for SQLite's json_each, which keeps
-// every value a bound parameter however many there are.
-func inList(set map[string]bool) string {
-	keys := make([]string, 0, len(set))
-	for k := range set {
-		keys = append(keys, k)
+// Facts returns the cited edges a query selects. The edges table holds
+// only cited edges (MENTIONS has a table of its own).
+func (s *Store) Facts(ctx context.Context, q graph.FactQuery) ([]graph.Hop, error) {
+	var where []string
+	var args []any
+	if q.At != nil {
+		where = append(where, `(e.src IN (SELECT value FROM json_each(?)) OR e.dst IN (SELECT value FROM json_each(?)))`)
+		args = append(args, jsonList(q.At), jsonList(q.At))
 	}
-	b, _ := json.Marshal(keys)
+	if len(q.Types) > 0 {
+		types := make([]string, len(q.Types))
+		for i, t := range q.Types {
+			types[i] = string(t)
+		}
+		where = append(where, `e.type IN (SELECT value FROM json_each(?))`)
+		args = append(args, jsonList(types))
+	}
+	if q.Readout != "" {
+		where = append(where, `e.readout = ?`)
+		args = append(args, q.Readout)
+	}
+	cond := ""
+	if len(where) > 0 {
+		cond = "WHERE " + strings.Join(where, " AND ")
+	}
+	var at map[string]bool
+	if q.At != nil {
+		at = map[string]bool{}
+		for _, k := range q.At {
+			at[k] = true
+		}
+	}
+	hops, err := s.hops(ctx, at, cond, args...)
+	if hops == nil && err == nil {
+		hops = []graph.Hop{}
+	}
+	return hops, err
+}
+
+// jsonList renders strings as a JSON array for SQLite's json_each, which
+// keeps every value a bound parameter however many there are.
+func jsonList(items []string) string {
+	if items == nil {
+		items = []string{}
+	}
+	b, _ := json.Marshal(items)
 	return string(b)
-}
-
-// Meetings returns MET_WITH edges of a node (a state: of its officials).
-func (s *Store) Meetings(ctx context.Context, key string, r graph.DateRange) ([]graph.Hop, error) {
-	set, err := s.expand(ctx, key)
-	if err != nil {
-		return nil, err
-	}
-	list := inList(set)
-	hops, err := s.hops(ctx, set, `WHERE e.type = 'MET_WITH' AND (e.src IN (SELECT value FROM json_each(?))
-		OR e.dst IN (SELECT value FROM json_each(?)))`, list, list)
-	if err != nil {
-		return nil, err
-	}
-	return r.Filter(hops), nil
-}
-
-// Commitments returns COMMITTED_TO edges of a node (a state: and its officials').
-func (s *Store) Commitments(ctx context.Context, key string) ([]graph.Hop, error) {
-	set, err := s.expand(ctx, key)
-	if err != nil {
-		return nil, err
-	}
-	return s.hops(ctx, set, `WHERE e.type = 'COMMITTED_TO' AND e.src IN (SELECT value FROM json_each(?))`, inList(set))
-}
-
-// Topics returns both sides' DISCUSSED edges for topics a and b discussed
-// in the same readout.
-func (s *Store) Topics(ctx context.Context, a, b string) ([]graph.Hop, error) {
-	sa, err := s.expand(ctx, a)
-	if err != nil {
-		return nil, err
-	}
-	sb, err := s.expand(ctx, b)
-	if err != nil {
-		return nil, err
-	}
-	la, lb := inList(sa), inList(sb)
-	both := map[string]bool{}
-	for k := range sa {
-		both[k] = true
-	}
-	for k := range sb {
-		both[k] = true
-	}
-	const side = `e.type = 'DISCUSSED' AND e.src IN (SELECT value FROM json_each(?)) AND EXISTS (
-		SELECT 1 FROM edges f WHERE f.type = 'DISCUSSED' AND f.dst = e.dst AND f.readout = e.readout
-		AND f.src IN (SELECT value FROM json_each(?)))`
-	return s.hops(ctx, both, `WHERE (`+side+`) OR (`+side+`)`, la, lb, lb, la)
-}
-
-// Members returns the MEMBER_OF edges into a forum.
-func (s *Store) Members(ctx context.Context, forum string) ([]graph.Hop, error) {
-	return s.hops(ctx, nil, `WHERE e.type = 'MEMBER_OF' AND e.dst = ?`, forum)
 }
 
 // Stats counts nodes and edges and finds dangling edges.
@@ -208,6 +186,11 @@ func (s *Store) Stats(ctx context.Context) (graph.Stats, error) {
 			st.Edges[schema.RelType(k)] = n
 		}
 	}); err != nil {
+		return st, err
+	}
+	st.Years = map[string]int{}
+	if err := s.countInto(ctx, `SELECT substr(coalesce(nullif(e.date, ''), json_extract(r.props, '$.date'), ''), 1, 4) AS year, count(*)
+		FROM edges e LEFT JOIN nodes r ON r.key = 'Readout:' || e.readout GROUP BY year`, func(k string, n int) { st.Years[k] = n }); err != nil {
 		return st, err
 	}
 	err := s.db.QueryRowContext(ctx, `SELECT

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -20,48 +21,44 @@ type question struct {
 	ask  func(context.Context, graph.Reader) (any, error)
 }
 
+// actors are the relationship types joining people and states.
+var actors = []schema.RelType{schema.MetWith, schema.Represents, schema.MemberOf}
+
+func path(from, to string, q graph.PathQuery) func(context.Context, graph.Reader) (any, error) {
+	return func(ctx context.Context, r graph.Reader) (any, error) { return r.Path(ctx, from, to, q) }
+}
+
+func facts(q graph.FactQuery) func(context.Context, graph.Reader) (any, error) {
+	return func(ctx context.Context, r graph.Reader) (any, error) { return r.Facts(ctx, q) }
+}
+
 var questions = []question{
-	{"path US JP", func(ctx context.Context, r graph.Reader) (any, error) {
-		return r.Path(ctx, "State:US", "State:JP", 6)
-	}},
-	{"path Blinken Hayashi", func(ctx context.Context, r graph.Reader) (any, error) {
-		return r.Path(ctx, "Official:antony-blinken", "Official:yoshimasa-hayashi", 6)
-	}},
-	{"path Wong Lammy", func(ctx context.Context, r graph.Reader) (any, error) {
-		return r.Path(ctx, "Official:penny-wong", "Official:david-lammy", 6)
-	}},
-	{"path IN GB max 2", func(ctx context.Context, r graph.Reader) (any, error) {
-		return r.Path(ctx, "State:IN", "State:GB", 2)
-	}},
-	{"neighbors Blinken", func(ctx context.Context, r graph.Reader) (any, error) {
-		return r.Neighbors(ctx, "Official:antony-blinken")
-	}},
-	{"neighbors QUAD", func(ctx context.Context, r graph.Reader) (any, error) {
-		return r.Neighbors(ctx, "Forum:QUAD")
-	}},
-	{"meetings JP", func(ctx context.Context, r graph.Reader) (any, error) {
-		return r.Meetings(ctx, "State:JP", graph.DateRange{})
-	}},
-	{"meetings AU 2024", func(ctx context.Context, r graph.Reader) (any, error) {
-		return r.Meetings(ctx, "State:AU", graph.DateRange{Since: "2024-01-01", Until: "2024-12-31"})
-	}},
-	{"commitments US", func(ctx context.Context, r graph.Reader) (any, error) {
-		return r.Commitments(ctx, "State:US")
-	}},
-	{"commitments Wong", func(ctx context.Context, r graph.Reader) (any, error) {
-		return r.Commitments(ctx, "Official:penny-wong")
-	}},
-	{"topics US JP", func(ctx context.Context, r graph.Reader) (any, error) {
-		return r.Topics(ctx, "State:US", "State:JP")
-	}},
-	{"members QUAD", func(ctx context.Context, r graph.Reader) (any, error) {
-		return r.Members(ctx, "Forum:QUAD")
+	{"path US JP", path("State:US", "State:JP", graph.PathQuery{MaxHops: 6})},
+	{"path US JP actors", path("State:US", "State:JP", graph.PathQuery{MaxHops: 6, Types: actors, Limit: 5})},
+	{"path US JP met or discussed", path("State:US", "State:JP", graph.PathQuery{MaxHops: 6, Types: []schema.RelType{schema.MetWith, schema.Discussed}, Limit: 3})},
+	{"path Blinken Hayashi", path("Official:antony-blinken", "Official:yoshimasa-hayashi", graph.PathQuery{MaxHops: 6})},
+	{"path Wong Lammy", path("Official:penny-wong", "Official:david-lammy", graph.PathQuery{MaxHops: 6, Types: actors})},
+	{"path IN GB max 2", path("State:IN", "State:GB", graph.PathQuery{MaxHops: 2})},
+	{"facts at Blinken", facts(graph.FactQuery{At: []string{"Official:antony-blinken"}})},
+	{"facts at QUAD", facts(graph.FactQuery{At: []string{"Forum:QUAD"}})},
+	{"facts at JP, Hayashi: MET_WITH", facts(graph.FactQuery{At: []string{"State:JP", "Official:yoshimasa-hayashi"}, Types: []schema.RelType{schema.MetWith}})},
+	{"facts at JP: REPRESENTS", facts(graph.FactQuery{At: []string{"State:JP"}, Types: []schema.RelType{schema.Represents}})},
+	{"facts at US: COMMITTED_TO", facts(graph.FactQuery{At: []string{"State:US"}, Types: []schema.RelType{schema.CommittedTo}})},
+	{"facts at defence-cooperation", facts(graph.FactQuery{At: []string{"Topic:defence-cooperation"}, Types: []schema.RelType{schema.Discussed, schema.CommittedTo, schema.Expressed}})},
+	{"facts of readout bc8cd36d2e9f6324", facts(graph.FactQuery{Readout: "bc8cd36d2e9f6324"})},
+	{"facts of readout bc8cd36d2e9f6324 at QUAD", facts(graph.FactQuery{Readout: "bc8cd36d2e9f6324", At: []string{"Forum:QUAD"}})},
+	{"facts at nothing", facts(graph.FactQuery{At: []string{"State:ZZ", "Nope:x"}})},
+	{"nodes", func(ctx context.Context, r graph.Reader) (any, error) {
+		return r.Nodes(ctx, []string{"State:US", "Readout:bc8cd36d2e9f6324", "State:ZZ", "Official:penny-wong"})
 	}},
 	{"find wong", func(ctx context.Context, r graph.Reader) (any, error) {
 		return r.FindNodes(ctx, "wong", 10)
 	}},
 	{"node Hayashi", func(ctx context.Context, r graph.Reader) (any, error) {
 		return r.Node(ctx, "Official:yoshimasa-hayashi")
+	}},
+	{"stats", func(ctx context.Context, r graph.Reader) (any, error) {
+		return r.Stats(ctx)
 	}},
 }
 
@@ -126,8 +123,10 @@ func checkShapes(t *testing.T, got map[string]any) {
 		}
 	}
 	members := map[string]bool{}
-	for _, h := range got["members QUAD"].([]graph.Hop) {
-		members[h.From.ID] = true
+	for _, h := range got["facts at QUAD"].([]graph.Hop) {
+		if h.Edge.Type == schema.MemberOf {
+			members[h.To.ID] = true
+		}
 	}
 	for _, c := range []string{"US", "JP", "IN", "AU"} {
 		if !members[c] {
@@ -135,13 +134,25 @@ func checkShapes(t *testing.T, got map[string]any) {
 		}
 	}
 	met := false
-	for _, h := range got["meetings JP"].([]graph.Hop) {
+	for _, h := range got["facts at JP, Hayashi: MET_WITH"].([]graph.Hop) {
 		if h.From.ID == "yoshimasa-hayashi" && h.To.ID == "park-jin" {
 			met = true
 		}
 	}
 	if !met {
-		t.Error("meetings JP lacks Hayashi meeting Park Jin")
+		t.Error("facts at Hayashi lack Hayashi meeting Park Jin")
+	}
+	for _, p := range got["path US JP actors"].([]graph.Path) {
+		for _, h := range p {
+			if !slices.Contains(actors, h.Edge.Type) {
+				t.Errorf("path over actors walks %s", h.Edge.Type)
+			}
+		}
+	}
+	for _, h := range got["facts of readout bc8cd36d2e9f6324"].([]graph.Hop) {
+		if h.Edge.Readout != "bc8cd36d2e9f6324" {
+			t.Errorf("facts of a readout hold one citing %s", h.Edge.Readout)
+		}
 	}
 	if len(got["path IN GB max 2"].([]graph.Path)) > 0 {
 		for _, p := range got["path IN GB max 2"].([]graph.Path) {
@@ -187,7 +198,7 @@ func testVerbatim(t *testing.T, s graph.Store, docs []graph.Document) {
 		if n.Name != h || n.Prop(schema.PropTitle) != h {
 			t.Errorf("stored %q, read back name %q title %q", h, n.Name, n.Prop(schema.PropTitle))
 		}
-		hops, err := s.Neighbors(ctx, n.Key())
+		hops, err := s.Facts(ctx, graph.FactQuery{At: []string{n.Key()}})
 		if err != nil || len(hops) != 1 || hops[0].Edge.Evidence != h {
 			t.Errorf("evidence of %q: %v, %v", h, hops, err)
 		}
@@ -302,7 +313,7 @@ func evidenceByEdge(t *testing.T, s graph.Store) map[string]string {
 	t.Helper()
 	got := map[string]string{}
 	for _, key := range []string{"State:CA", "State:MX"} {
-		hops, err := s.Neighbors(context.Background(), key)
+		hops, err := s.Facts(context.Background(), graph.FactQuery{At: []string{key}})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -26,7 +26,10 @@ import (
 	"github.com/diplograph/diplograph/internal/schema"
 )
 
-var update = flag.Bool("update-conformance", false, "rewrite the conformance golden answers from this run")
+var (
+	update          = flag.Bool("update-conformance", false, "rewrite the conformance golden answers from this run")
+	updateDocuments = flag.Bool("update-documents", false, "take a new snapshot of the fixture documents from the extractor")
+)
 
 // Opener returns a new, empty store for one test; it registers its own cleanup.
 type Opener func(t *testing.T) graph.Store
@@ -66,11 +69,12 @@ func Run(t *testing.T, name string, open Opener) {
 // FixtureDocuments returns the documents the suite writes: the extraction
 // of every readout under fixtures/readouts, as snapshotted in
 // testdata/documents.json. A snapshot keeps store tests independent of
-// extraction changes; -update-conformance takes a new one.
+// extraction changes; -update-documents takes a new one (and then
+// -update-conformance rewrites the answers to match).
 func FixtureDocuments(t testing.TB) []graph.Document {
 	t.Helper()
 	path := filepath.Join(ModuleRoot(t), "internal", "graph", "graphtest", "testdata", "documents.json")
-	if *update {
+	if *updateDocuments {
 		docs := extractFixtures(t)
 		b, err := json.MarshalIndent(docs, "", " ")
 		if err != nil {
@@ -253,7 +257,7 @@ func testNotFound(t *testing.T, s graph.Store, docs []graph.Document) {
 	if !errors.Is(err, graph.ErrNotFound) {
 		t.Errorf("missing node: err %v, want ErrNotFound", err)
 	}
-	paths, err := s.Path(context.Background(), "State:US", "State:ZZ", 4)
+	paths, err := s.Path(context.Background(), "State:US", "State:ZZ", graph.PathQuery{MaxHops: 4})
 	if err != nil || len(paths) != 0 {
 		t.Errorf("path to a missing node: %d paths, err %v; want none", len(paths), err)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/diplograph/diplograph/internal/graph"
 	"github.com/diplograph/diplograph/internal/schema"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -16,11 +17,9 @@ import (
 // enough to search in memory. It is cached on the Store and read again
 // when the database has committed anything since (its bookmark changed).
 type adjacency struct {
+	*graph.Adjacency
 	bookmark string
-	index    map[string]int32 // node key to node number
-	keys     []string         // node number to key
-	elem     []string         // node number to element id
-	nbrs     [][]int32        // node number to its neighbours, each once
+	elem     map[string]string // node key to element id
 }
 
 // adjacency returns the cached adjacency, or reads it again if the
@@ -74,7 +73,7 @@ func (s *Store) loadAdjacency(parent context.Context) (*adjacency, error) {
 	key := func(v string) string {
 		return fmt.Sprintf("[l IN labels(%[1]s) WHERE l IN $labels][0] + ':' + %[1]s.%[2]s", v, schema.PropID)
 	}
-	q := fmt.Sprintf("MATCH (a)-[:%s]->(b) WITH DISTINCT a, b RETURN elementId(a), %s, elementId(b), %s",
+	q := fmt.Sprintf("MATCH (a)-[r:%s]->(b) WITH DISTINCT a, b, type(r) AS t RETURN elementId(a), %s, elementId(b), %s, t",
 		typeList(citedTypes()), key("a"), key("b"))
 	sess := s.session(ctx, false)
 	defer sess.Close(ctx)
@@ -84,27 +83,12 @@ func (s *Store) loadAdjacency(parent context.Context) (*adjacency, error) {
 	if err != nil {
 		return nil, s.translate(s.timedOut(parent, ctx, s.opts.TxTimeout, err))
 	}
-	adj := &adjacency{bookmark: strings.Join(sess.LastBookmarks(), ","), index: map[string]int32{}}
-	node := func(elem, key string) int32 {
-		if n, ok := adj.index[key]; ok {
-			return n
-		}
-		n := int32(len(adj.keys))
-		adj.index[key] = n
-		adj.keys = append(adj.keys, key)
-		adj.elem = append(adj.elem, elem)
-		adj.nbrs = append(adj.nbrs, nil)
-		return n
-	}
-	seen := map[[2]int32]bool{}
+	adj := &adjacency{bookmark: strings.Join(sess.LastBookmarks(), ","), elem: map[string]string{}}
+	b := graph.NewAdjacencyBuilder()
 	for _, row := range out.(*result).Rows {
-		a, b := node(str(row[0]), str(row[1])), node(str(row[2]), str(row[3]))
-		if a == b || seen[[2]int32{a, b}] || seen[[2]int32{b, a}] {
-			continue
-		}
-		seen[[2]int32{a, b}] = true
-		adj.nbrs[a] = append(adj.nbrs[a], b)
-		adj.nbrs[b] = append(adj.nbrs[b], a)
+		adj.elem[str(row[1])], adj.elem[str(row[3])] = str(row[0]), str(row[2])
+		b.Add(str(row[1]), str(row[3]), schema.RelType(str(row[4])))
 	}
+	adj.Adjacency = b.Build()
 	return adj, nil
 }

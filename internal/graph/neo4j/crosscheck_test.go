@@ -150,26 +150,30 @@ func compareStores(t *testing.T, stage string, neo, emb graph.Store, docs []grap
 		}
 	}
 	same("stats", func(s graph.Store) (any, error) { return s.Stats(ctx) })
-	ranges := []graph.DateRange{{}, {Since: "2024-01-01"}, {Until: "2023-12-31"}, {Since: "2024-03-01", Until: "2024-09-30"}, {Since: "2030-01-01"}}
+	typeSets := [][]schema.RelType{nil, {schema.MetWith}, {schema.Represents, schema.MemberOf}, {schema.Discussed, schema.CommittedTo, schema.Expressed}}
 	for _, k := range keys {
 		same("node "+k, func(s graph.Store) (any, error) { return s.Node(ctx, k) })
-		same("neighbors "+k, func(s graph.Store) (any, error) { return s.Neighbors(ctx, k) })
-		same("commitments "+k, func(s graph.Store) (any, error) { return s.Commitments(ctx, k) })
-		same("members "+k, func(s graph.Store) (any, error) { return s.Members(ctx, k) })
-		for _, r := range ranges {
-			same(fmt.Sprintf("meetings %s %v", k, r), func(s graph.Store) (any, error) { return s.Meetings(ctx, k, r) })
+		for _, types := range typeSets {
+			same(fmt.Sprintf("facts at %s %v", k, types), func(s graph.Store) (any, error) { return s.Facts(ctx, graph.FactQuery{At: []string{k}, Types: types}) })
+		}
+		if l, id, _ := schema.SplitKey(k); l == schema.Readout {
+			same("facts of "+k, func(s graph.Store) (any, error) { return s.Facts(ctx, graph.FactQuery{Readout: id}) })
 		}
 	}
+	same("nodes", func(s graph.Store) (any, error) { return s.Nodes(ctx, keys) })
 	pairs := samplePairs(keys)
 	for _, p := range pairs {
-		same("topics "+p[0]+" "+p[1], func(s graph.Store) (any, error) { return s.Topics(ctx, p[0], p[1]) })
+		same("facts at "+p[0]+" "+p[1], func(s graph.Store) (any, error) { return s.Facts(ctx, graph.FactQuery{At: p[:]}) })
 	}
 	for i, p := range pairs {
 		for _, hops := range []int{0, 1, 2, 6} {
 			if hops != 6 && i%3 != 0 {
 				continue
 			}
-			same(fmt.Sprintf("path %s %s %d", p[0], p[1], hops), func(s graph.Store) (any, error) { return s.Path(ctx, p[0], p[1], hops) })
+			for _, types := range typeSets[:3] {
+				q := graph.PathQuery{MaxHops: hops, Types: types, Limit: 5}
+				same(fmt.Sprintf("path %s %s %+v", p[0], p[1], q), func(s graph.Store) (any, error) { return s.Path(ctx, p[0], p[1], q) })
+			}
 		}
 	}
 	for _, text := range []string{"wang", "WANG", "a", "us", "min", "", "zz", "é", "-"} {

@@ -24,7 +24,7 @@ func TestPathSeesWritesFromElsewhere(t *testing.T) {
 	}
 	writeAll(t, reader, []graph.Document{meet("r1", a, b), meet("r2", b, c)})
 	hops := func() int {
-		paths, err := reader.Path(ctx, a.Key(), c.Key(), 6)
+		paths, err := reader.Path(ctx, a.Key(), c.Key(), graph.PathQuery{MaxHops: 6})
 		if err != nil || len(paths) != 1 {
 			t.Fatalf("path: %v, %v", paths, err)
 		}

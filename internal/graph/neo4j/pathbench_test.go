@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/diplograph/diplograph/internal/corpus"
+	"github.com/diplograph/diplograph/internal/graph"
 	"github.com/diplograph/diplograph/internal/graph/graphtest"
 	"github.com/diplograph/diplograph/internal/ingest"
 )
@@ -54,7 +55,7 @@ func BenchmarkNeo4jQueryPath(b *testing.B) {
 	for b.Loop() {
 		a, c := keys[rng.IntN(len(keys))], keys[rng.IntN(len(keys))]
 		start := time.Now()
-		if _, err := s.Path(ctx, a, c, 6); err != nil {
+		if _, err := s.Path(ctx, a, c, graph.PathQuery{MaxHops: 6}); err != nil {
 			b.Fatal(err)
 		}
 		lat = append(lat, time.Since(start))

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
+	"strings"
 
 	"github.com/diplograph/diplograph/internal/graph"
 	"github.com/diplograph/diplograph/internal/schema"
@@ -46,47 +48,115 @@ func (s *Store) FindNodes(ctx context.Context, text string, limit int) ([]graph.
 	return out, nil
 }
 
-// hops runs a canned query returning (from, rel, to) rows and sorts them.
-func (s *Store) hops(ctx context.Context, name string, params map[string]any) ([]graph.Hop, error) {
-	res, err := s.read(ctx, query(name), params)
+// matchKeys is a subquery binding n to each node of the keys, one index
+// lookup per label, with the ids as parameters. It is "" when no key names
+// a label of the schema.
+func matchKeys(keys []string, params map[string]any) string {
+	byLabel := map[schema.Label][]string{}
+	for _, k := range keys {
+		if l, id, ok := schema.SplitKey(k); ok {
+			byLabel[l] = append(byLabel[l], id)
+		}
+	}
+	var parts []string
+	for _, l := range schema.Labels {
+		if ids := byLabel[l]; len(ids) > 0 {
+			params["ids"+string(l)] = ids
+			parts = append(parts, fmt.Sprintf("MATCH (n:%[1]s) WHERE n.%[2]s IN $ids%[1]s RETURN n", l, schema.PropID))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "CALL () { " + strings.Join(parts, " UNION ") + " } "
+}
+
+// Nodes returns the nodes of the keys that exist, in key order.
+func (s *Store) Nodes(ctx context.Context, keys []string) ([]graph.Node, error) {
+	params := map[string]any{}
+	match := matchKeys(keys, params)
+	out := []graph.Node{}
+	if match == "" {
+		return out, nil
+	}
+	res, err := s.read(ctx, match+"RETURN n", params)
 	if err != nil {
 		return nil, err
 	}
-	out := hopsOf(res)
-	graph.SortHops(out)
+	for _, row := range res.Rows {
+		if n, ok := row[0].(dbtype.Node); ok {
+			out = append(out, toNode(n))
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key() < out[j].Key() })
 	return out, nil
 }
 
-// Neighbors returns every cited edge at a node.
-func (s *Store) Neighbors(ctx context.Context, key string) ([]graph.Hop, error) {
-	return s.hops(ctx, "neighbors", map[string]any{"key": key})
-}
-
-// Meetings returns MET_WITH edges of a node (a state: of its officials)
-// within a date range. The range is applied here, with DateRange.Contains,
-// so that the answer is the embedded store's to the letter.
-func (s *Store) Meetings(ctx context.Context, key string, r graph.DateRange) ([]graph.Hop, error) {
-	hops, err := s.hops(ctx, "meetings", map[string]any{"key": key, "since": "", "until": ""})
+// Facts returns the cited relationships a query selects: from the nodes
+// of q.At when it names any, else through each type's readout index.
+func (s *Store) Facts(ctx context.Context, q graph.FactQuery) ([]graph.Hop, error) {
+	types := graph.TypesOf(q.Types)
+	var cited []schema.RelType
+	for _, t := range types.Types() {
+		if schema.Cited(t) {
+			cited = append(cited, t)
+		}
+	}
+	if len(cited) == 0 {
+		return []graph.Hop{}, nil
+	}
+	params := map[string]any{"readout": nil}
+	if q.Readout != "" {
+		params["readout"] = q.Readout
+	}
+	var cypher string
+	switch {
+	case q.At != nil:
+		match := matchKeys(q.At, params)
+		if match == "" {
+			return []graph.Hop{}, nil
+		}
+		cypher = match + fmt.Sprintf("MATCH (n)-[r:%s]-(o) WHERE $readout IS NULL OR r.%s = $readout RETURN n, r, o",
+			typeList(cited), schema.PropReadout)
+	case q.Readout != "":
+		var parts []string
+		for _, t := range cited {
+			parts = append(parts, fmt.Sprintf("MATCH (n)-[r:%[1]s]->(o) USING INDEX r:%[1]s(%[2]s) WHERE r.%[2]s = $readout RETURN n, r, o", t, schema.PropReadout))
+		}
+		cypher = "CALL () { " + strings.Join(parts, " UNION ALL ") + " } RETURN n, r, o"
+	default:
+		cypher = fmt.Sprintf("MATCH (n)-[r:%s]->(o) RETURN n, r, o", typeList(cited))
+	}
+	res, err := s.read(ctx, cypher, params)
 	if err != nil {
 		return nil, err
 	}
-	return r.Filter(hops), nil
-}
-
-// Commitments returns COMMITTED_TO edges of a node (a state: and its officials').
-func (s *Store) Commitments(ctx context.Context, key string) ([]graph.Hop, error) {
-	return s.hops(ctx, "commitments", map[string]any{"key": key})
-}
-
-// Topics returns both sides' DISCUSSED edges for topics a and b discussed
-// in the same readout.
-func (s *Store) Topics(ctx context.Context, a, b string) ([]graph.Hop, error) {
-	return s.hops(ctx, "topics", map[string]any{"a": a, "b": b})
-}
-
-// Members returns the MEMBER_OF edges into a forum.
-func (s *Store) Members(ctx context.Context, forum string) ([]graph.Hop, error) {
-	return s.hops(ctx, "members", map[string]any{"forum": forum})
+	at := map[string]bool{}
+	for _, k := range q.At {
+		at[k] = true
+	}
+	seen := map[string]bool{}
+	out := []graph.Hop{}
+	for _, row := range res.Rows {
+		a, aok := row[0].(dbtype.Node)
+		r, rok := row[1].(dbtype.Relationship)
+		b, bok := row[2].(dbtype.Node)
+		if !aok || !rok || !bok || seen[r.ElementId] {
+			continue
+		}
+		seen[r.ElementId] = true
+		e := toEdge(r, a, b)
+		from, to := toNode(a), toNode(b)
+		if from.Key() != e.From {
+			from, to = to, from
+		}
+		if q.At != nil && !at[from.Key()] && at[to.Key()] {
+			from, to = to, from
+		}
+		out = append(out, graph.Hop{From: from, Edge: e, To: to})
+	}
+	graph.SortHops(out)
+	return out, nil
 }
 
 // Stats counts nodes of the schema's labels and relationships of its
@@ -108,5 +178,26 @@ func (s *Store) Stats(ctx context.Context) (graph.Stats, error) {
 			st.Edges[schema.RelType(name)] = int(n)
 		}
 	}
+	if st.Years, err = s.years(ctx); err != nil {
+		return st, err
+	}
 	return st, nil
+}
+
+// years counts cited relationships by the year of their date, else of
+// their readout's date.
+func (s *Store) years(ctx context.Context) (map[string]int, error) {
+	q := fmt.Sprintf("MATCH ()-[r:%[1]s]->() OPTIONAL MATCH (d:%[2]s {%[3]s: r.%[4]s}) "+
+		"RETURN substring(coalesce(r.%[5]s, d.%[5]s, ''), 0, 4) AS year, count(*)",
+		typeList(citedTypes()), schema.Readout, schema.PropID, schema.PropReadout, schema.PropDate)
+	res, err := s.read(ctx, q, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]int{}
+	for _, row := range res.Rows {
+		n, _ := row[1].(int64)
+		out[str(row[0])] = int(n)
+	}
+	return out, nil
 }

@@ -162,7 +162,7 @@ func TestInjectionIsStoredVerbatim(t *testing.T) {
 			t.Errorf("node read back as %+v, want %+v", got, want)
 		}
 	}
-	hops, err := s.Neighbors(ctx, o1)
+	hops, err := s.Facts(ctx, graph.FactQuery{At: []string{o1}})
 	if err != nil || len(hops) != 2 {
 		t.Fatalf("neighbors: %v, %v", hops, err)
 	}
@@ -363,7 +363,7 @@ func TestEmptyPropertiesAreNotStored(t *testing.T) {
 		if got := fmt.Sprint(tab.Rows[0]); got != "[2 0 1 0]" {
 			t.Errorf("%s: relationships, dated, without evidence, with an empty property = %s, want [2 0 1 0]", name, got)
 		}
-		hops, err := s.Neighbors(ctx, "State:US")
+		hops, err := s.Facts(ctx, graph.FactQuery{At: []string{"State:US"}})
 		if err != nil || len(hops) == 0 {
 			t.Errorf("%s: neighbours of an undated fact: %v, %v", name, hops, err)
 		}

@@ -1,0 +1,266 @@
+package graph
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/diplograph/diplograph/internal/schema"
+)
+
+// TypeSet is a set of relationship types, a bit for each type's place in
+// schema.RelTypes.
+type TypeSet uint16
+
+// TypesOf is the set of the given types; none means every cited type.
+func TypesOf(types []schema.RelType) TypeSet {
+	var s TypeSet
+	for i, t := range schema.RelTypes {
+		if (len(types) == 0 && schema.Cited(t)) || containsType(types, t) {
+			s |= 1 << i
+		}
+	}
+	return s
+}
+
+func containsType(types []schema.RelType, t schema.RelType) bool {
+	for _, x := range types {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// Has reports whether t is in the set.
+func (s TypeSet) Has(t schema.RelType) bool {
+	for i, x := range schema.RelTypes {
+		if x == t {
+			return s&(1<<i) != 0
+		}
+	}
+	return false
+}
+
+// Types lists the set's types in schema order.
+func (s TypeSet) Types() []schema.RelType {
+	var out []schema.RelType
+	for i, t := range schema.RelTypes {
+		if s&(1<<i) != 0 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// Cost is what one hop through a relationship type costs a path. A
+// meeting joins two people and a representation an official and their
+// state; a forum's membership or a topic joins everyone who shares it, and
+// says less about how two entities are connected, so such a hop costs two:
+// a path through a meeting (three hops, cost three) is cheaper than one
+// through a shared forum (two hops, cost four).
+func Cost(t schema.RelType) int32 {
+	switch t {
+	case schema.MetWith, schema.Represents:
+		return 1
+	}
+	return 2
+}
+
+// cost is the cheapest hop through any type of the set, 0 for none.
+func (s TypeSet) cost() int32 {
+	var best int32
+	for _, t := range s.Types() {
+		if c := Cost(t); best == 0 || c < best {
+			best = c
+		}
+	}
+	return best
+}
+
+// Adjacency is the graph's shape without its properties or its parallel
+// edges: which nodes a cited edge joins, each pair once, with the types of
+// the edges joining them. A corpus cites the same two ministers' meeting,
+// or a state's membership of a forum, again and again, so this is a small
+// fraction of the edges, small enough to search in memory. Nodes are
+// numbered in key order, so that every store builds the same adjacency
+// from the same graph and the search gives every store the same answer.
+type Adjacency struct {
+	keys  []string         // node number to key, sorted
+	index map[string]int32 // key to node number
+	start []int32          // node n's links are at start[n]:start[n+1]
+	to    []int32          // the linked node, in key order
+	types []TypeSet        // the types joining them
+}
+
+// AdjacencyBuilder gathers edges into an Adjacency.
+type AdjacencyBuilder struct {
+	index map[string]int32
+	keys  []string
+	pairs map[[2]int32]TypeSet
+}
+
+// NewAdjacencyBuilder returns an empty builder.
+func NewAdjacencyBuilder() *AdjacencyBuilder {
+	return &AdjacencyBuilder{index: map[string]int32{}, pairs: map[[2]int32]TypeSet{}}
+}
+
+// Add records an edge of type t between a and b, in either direction.
+func (b *AdjacencyBuilder) Add(from, to string, t schema.RelType) {
+	u, v := b.node(from), b.node(to)
+	if u == v {
+		return
+	}
+	if u > v {
+		u, v = v, u
+	}
+	b.pairs[[2]int32{u, v}] |= TypesOf([]schema.RelType{t})
+}
+
+func (b *AdjacencyBuilder) node(key string) int32 {
+	if n, ok := b.index[key]; ok {
+		return n
+	}
+	n := int32(len(b.keys))
+	b.index[key] = n
+	b.keys = append(b.keys, key)
+	return n
+}
+
+// Build numbers the nodes in key order and lays the links out.
+func (b *AdjacencyBuilder) Build() *Adjacency {
+	keys := append([]string(nil), b.keys...)
+	sort.Strings(keys)
+	a := &Adjacency{keys: keys, index: make(map[string]int32, len(keys))}
+	for i, k := range keys {
+		a.index[k] = int32(i)
+	}
+	renum := make([]int32, len(b.keys))
+	for i, k := range b.keys {
+		renum[i] = a.index[k]
+	}
+	type link struct {
+		from, to int32
+		types    TypeSet
+	}
+	links := make([]link, 0, 2*len(b.pairs))
+	for p, ts := range b.pairs {
+		u, v := renum[p[0]], renum[p[1]]
+		links = append(links, link{u, v, ts}, link{v, u, ts})
+	}
+	sort.Slice(links, func(i, j int) bool {
+		if links[i].from != links[j].from {
+			return links[i].from < links[j].from
+		}
+		return links[i].to < links[j].to
+	})
+	a.start = make([]int32, len(keys)+1)
+	a.to = make([]int32, len(links))
+	a.types = make([]TypeSet, len(links))
+	for i, l := range links {
+		a.start[l.from+1]++
+		a.to[i], a.types[i] = l.to, l.types
+	}
+	for i := 1; i < len(a.start); i++ {
+		a.start[i] += a.start[i-1]
+	}
+	return a
+}
+
+// Has reports whether the adjacency holds a node.
+func (a *Adjacency) Has(key string) bool { _, ok := a.index[key]; return ok }
+
+// Walks returns the cheapest walks from one node to another over the
+// types q allows, at most q.MaxHops hops long: those of the least total
+// Cost, and of those the fewest hops. Of at most MaxWalks such walks it
+// keeps the first q.Limit (MaxPaths at most) in the order of their node
+// keys. Each walk is its node keys, from first to last.
+func (a *Adjacency) Walks(from, to string, q PathQuery) [][]string {
+	s, ok1 := a.index[from]
+	t, ok2 := a.index[to]
+	if !ok1 || !ok2 || s == t || q.MaxHops <= 0 {
+		return nil
+	}
+	allowed := TypesOf(q.Types)
+	layers, hop := a.layers(s, t, allowed, q.MaxHops)
+	if hop == 0 {
+		return nil
+	}
+	var walks [][]int32
+	var back func(n int32, h int, suffix []int32)
+	back = func(n int32, h int, suffix []int32) {
+		if len(walks) >= MaxWalks {
+			return
+		}
+		suffix = append([]int32{n}, suffix...)
+		if h == 0 {
+			walks = append(walks, suffix)
+			return
+		}
+		here := layers[h][n]
+		for i := a.start[n]; i < a.start[n+1]; i++ {
+			m, w := a.to[i], (a.types[i] & allowed).cost()
+			if c, ok := layers[h-1][m]; ok && w > 0 && m != t && c+w == here {
+				back(m, h-1, suffix)
+			}
+		}
+	}
+	back(t, hop, nil)
+	out := make([][]string, len(walks))
+	for i, w := range walks {
+		out[i] = make([]string, len(w))
+		for j, n := range w {
+			out[i][j] = a.keys[n]
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return strings.Join(out[i], "|") < strings.Join(out[j], "|") })
+	limit := q.Limit
+	if limit <= 0 || limit > MaxPaths {
+		limit = MaxPaths
+	}
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+// layers searches outward from s one hop at a time. Layer h holds the
+// nodes some walk of h hops reaches more cheaply than any shorter walk
+// does, with that cost; every cheapest walk passes only through such
+// states. It returns the layers and the hop at which t is cheapest (0 when
+// t is out of reach).
+func (a *Adjacency) layers(s, t int32, allowed TypeSet, maxHops int) ([]map[int32]int32, int) {
+	best := map[int32]int32{s: 0}
+	layers := []map[int32]int32{{s: 0}}
+	var goal int32 = -1
+	hop := 0
+	for h := 1; h <= maxHops && len(layers[h-1]) > 0; h++ {
+		next := map[int32]int32{}
+		for n, c := range layers[h-1] {
+			if n == t || (goal >= 0 && c+1 >= goal) {
+				continue
+			}
+			for i := a.start[n]; i < a.start[n+1]; i++ {
+				w := (a.types[i] & allowed).cost()
+				if w == 0 {
+					continue
+				}
+				m := a.to[i]
+				if old, ok := next[m]; !ok || c+w < old {
+					next[m] = c + w
+				}
+			}
+		}
+		for m, c := range next {
+			if b, ok := best[m]; ok && b <= c {
+				delete(next, m)
+				continue
+			}
+			best[m] = c
+		}
+		if c, ok := next[t]; ok {
+			goal, hop = c, h
+		}
+		layers = append(layers, next)
+	}
+	return layers, hop
+}
