@@ -41,7 +41,13 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 directories of them, JSON Lines corpora, or - for standard input), extracts
 states, officials, forums, topics and who met whom, and writes them to the
 configured store: an embedded file by default, or Neo4j.`,
-		Args:          cobra.MinimumNArgs(1),
+		Example: "  ingest fixtures/readouts\n  ingest --db g.db corpus.jsonl\n  cat readout.txt | ingest -",
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return argsError{errors.New("no PATH given: a readout file, a directory, a .jsonl corpus or - for standard input")}
+			}
+			return nil
+		},
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, paths []string) error {
@@ -71,6 +77,7 @@ configured store: an embedded file by default, or Neo4j.`,
 	f.Int("max-line-bytes", 0, "longest JSON Lines record accepted")
 	f.Int("max-records", 0, "most readouts read from one JSON Lines file")
 	f.BoolVarP(&opts.verbose, "verbose", "v", false, "print a line per readout")
+	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return argsError{err} })
 	cmd.SetArgs(args)
 	cmd.SetIn(stdin)
 	cmd.SetOut(stdout)
@@ -79,6 +86,11 @@ configured store: an embedded file by default, or Neo4j.`,
 		if errors.Is(err, context.Canceled) && ctx.Err() != nil {
 			fmt.Fprintln(stderr, "ingest: interrupted before anything was written")
 			return exitPartial
+		}
+		var ae argsError
+		if errors.As(err, &ae) {
+			fmt.Fprintf(stderr, "ingest: %s; usage: %s (ingest --help for more)\n", render.Terminal(err.Error()), cmd.UseLine())
+			return exitUsage
 		}
 		fmt.Fprintf(stderr, "ingest: %s\n", render.Terminal(err.Error()))
 		var ue usageError
@@ -98,6 +110,10 @@ var flagKeys = config.FlagKeys{
 }
 
 type usageError struct{ error }
+
+// argsError is a usage error of the command line itself: a flag or the
+// arguments. Its message comes with the usage line.
+type argsError struct{ error }
 
 func (u usageError) Unwrap() error { return u.error }
 
