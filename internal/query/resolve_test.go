@@ -1,4 +1,4 @@
-package query
+package query_test
 
 import (
 	"context"
@@ -11,10 +11,11 @@ import (
 	"github.com/diplograph/diplograph/internal/graph/embedded"
 	"github.com/diplograph/diplograph/internal/graph/graphtest"
 	"github.com/diplograph/diplograph/internal/lexicon"
+	"github.com/diplograph/diplograph/internal/query"
 )
 
 // fixtureResolver is a resolver over an embedded store holding the fixtures.
-func fixtureResolver(t testing.TB) Resolver {
+func fixtureResolver(t testing.TB) query.Resolver {
 	t.Helper()
 	s, err := embedded.Open(filepath.Join(t.TempDir(), "g.db"), embedded.Options{})
 	if err != nil {
@@ -30,7 +31,7 @@ func fixtureResolver(t testing.TB) Resolver {
 			t.Fatal(err)
 		}
 	}
-	return Resolver{Reader: s, Lexicon: lexicon.MustDefault()}
+	return query.Resolver{Reader: s, Lexicon: lexicon.MustDefault()}
 }
 
 func TestResolve(t *testing.T) {
@@ -52,8 +53,8 @@ func TestResolve(t *testing.T) {
 func TestResolveFailures(t *testing.T) {
 	r := fixtureResolver(t)
 	_, err := r.Resolve(context.Background(), "Blinkn")
-	var ne *NameError
-	if !errors.As(err, &ne) || !errors.Is(err, ErrUnknownName) || len(ne.Candidates) == 0 || ne.Candidates[0].ID != "antony-blinken" {
+	var ne *query.NameError
+	if !errors.As(err, &ne) || !errors.Is(err, query.ErrUnknownName) || len(ne.Candidates) == 0 || ne.Candidates[0].ID != "antony-blinken" {
 		t.Errorf("misspelt name: %v", err)
 	}
 	if _, err := r.Resolve(context.Background(), "security"); err != nil {
@@ -62,8 +63,8 @@ func TestResolveFailures(t *testing.T) {
 		t.Errorf("security: %v", err)
 	}
 	for _, bad := range []string{"", "   ", string(make([]byte, 10000))} {
-		if _, err := r.Resolve(context.Background(), bad); !errors.Is(err, ErrUnknownName) {
-			t.Errorf("%q: got %v, want ErrUnknownName", bad, err)
+		if _, err := r.Resolve(context.Background(), bad); !errors.Is(err, query.ErrUnknownName) {
+			t.Errorf("%q: got %v, want query.ErrUnknownName", bad, err)
 		}
 	}
 }
@@ -81,12 +82,12 @@ func FuzzResolve(f *testing.F) {
 	f.Fuzz(func(t *testing.T, name string) { checkResolve(t, r, name) })
 }
 
-func checkResolve(t *testing.T, r Resolver, name string) {
+func checkResolve(t *testing.T, r query.Resolver, name string) {
 	n, err := r.Resolve(context.Background(), name)
 	if err == nil && n.Key() == "" {
 		t.Fatalf("%q resolved to an empty node", name)
 	}
-	var ne *NameError
+	var ne *query.NameError
 	if err != nil && !errors.As(err, &ne) && !errors.Is(err, graph.ErrNotFound) {
 		t.Fatalf("%.80q: unexpected error %v", name, err)
 	}

@@ -46,6 +46,7 @@ func Run(t *testing.T, name string, open Opener) {
 		{"idempotent", testIdempotent},
 		{"replace", testReplace},
 		{"answers", testAnswers},
+		{"questions", testQuestions},
 		{"not-found", testNotFound},
 		{"verbatim", testVerbatim},
 		{"find", testFind},
