@@ -1,8 +1,9 @@
 // Package lexicon is the vocabulary extraction works from: the states
 // (names from a maintained country-data library, aliases and demonyms from
 // data/states.yaml), forums, titles of office, the topic taxonomy, the
-// speech acts readouts report (with their CAMEO codes) and the table of who
-// held which office when. Everything is data embedded from
+// speech acts readouts report (with their CAMEO codes), the table of who
+// held which office when, and the English closed classes and cue words the
+// extractor reads by (data/words.yaml). Everything is data embedded from
 // data/ and loaded once; the package holds no extraction logic beyond
 // looking things up.
 package lexicon
@@ -58,6 +59,8 @@ type Lexicon struct {
 	ActIndex *text.Trie[int]
 	// Object is the vocabulary that shapes what an act is about.
 	Object ObjectWords
+	// Words are the English closed classes and cue words extraction reads by.
+	Words Words
 
 	topicByID map[string]int
 	bySurname map[string][]int  // normalized surname -> Officials indexes
@@ -80,6 +83,7 @@ func load() (*Lexicon, error) {
 		{"topics", loadTopics},
 		{"officials", loadOfficials},
 		{"acts", loadActs},
+		{"words", loadWords},
 	}
 	for _, s := range steps {
 		if err := s.fn(lx); err != nil {

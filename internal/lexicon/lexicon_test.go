@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/diplograph/diplograph/internal/text"
@@ -62,5 +63,30 @@ func TestOfficeHolders(t *testing.T) {
 		if len(hs) != 1 || hs[0].Name != want {
 			t.Errorf("US foreign minister on %s: %v, want %s", date, hs, want)
 		}
+	}
+}
+
+// TestWordsLoad checks that every word list of data/words.yaml loaded with
+// something in it: a misspelt key would otherwise leave a list empty and
+// quietly change what extraction reads.
+func TestWordsLoad(t *testing.T) {
+	w := reflect.ValueOf(MustDefault().Words)
+	for i := 0; i < w.NumField(); i++ {
+		name, f := w.Type().Field(i).Name, w.Field(i)
+		switch f.Kind() {
+		case reflect.Map, reflect.Slice:
+			if f.Len() == 0 {
+				t.Errorf("Words.%s is empty", name)
+			}
+		case reflect.Pointer:
+			if f.IsNil() {
+				t.Errorf("Words.%s is nil", name)
+			}
+		default:
+			t.Errorf("Words.%s: no check for a %s", name, f.Kind())
+		}
+	}
+	if _, n := MustDefault().Words.GroupPhrases.LongestAt(text.Tokenize("the two sides agreed"), 0, nil); n != 3 {
+		t.Errorf("group phrase %q not found", "the two sides")
 	}
 }
