@@ -52,7 +52,7 @@ func (d *doc) findMentions(s *sentence) {
 			i++
 			continue
 		}
-		if g := groupAt(s.toks, i); g > 0 {
+		if g := groupAt(lx, s.toks, i); g > 0 {
 			s.mentions = append(s.mentions, mention{kind: mGroup, start: i, end: i + g})
 			i += g
 			continue
@@ -155,28 +155,9 @@ func entityMention(vals []lexicon.Entry, start, end int) (mention, bool) {
 	return m, true
 }
 
-// groupPhrases refer to all of a meeting's participants at once.
-var groupPhrases = func() *text.Trie[bool] {
-	t := &text.Trie[bool]{}
-	for _, p := range []string{
-		"both sides", "the two sides", "the sides", "all sides", "both parties", "the two parties",
-		"both ministers", "the two ministers", "the ministers", "the foreign ministers", "the two foreign ministers",
-		"both leaders", "the two leaders", "the leaders", "the two officials", "both officials",
-		"the two secretaries", "the two", "both", "they", "we", "the participants", "the two delegations",
-		"both delegations", "the two defence ministers", "the two defense ministers", "the defence ministers",
-		"the defense ministers", "the two counterparts", "their", "the three ministers", "the three leaders",
-		"the three sides", "all three", "the four ministers", "the four leaders", "the secretaries",
-		"the pair", "the three officials", "the officials", "the top diplomats", "the two top diplomats",
-		"the three countries", "the two countries", "the three foreign ministers", "the ministers",
-	} {
-		t.Add(p, true)
-	}
-	return t
-}()
-
 // groupAt returns the length of a group phrase starting at toks[i], or 0.
-func groupAt(toks []text.Token, i int) int {
-	_, n := groupPhrases.LongestAt(toks, i, nil)
+func groupAt(lx *lexicon.Lexicon, toks []text.Token, i int) int {
+	_, n := lx.Words.GroupPhrases.LongestAt(toks, i, nil)
 	if n == 1 && toks[i].Norm == "their" {
 		return 0 // a possessive names no subject of its own
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/diplograph/diplograph/internal/lexicon"
 	"github.com/diplograph/diplograph/internal/schema"
 	"github.com/diplograph/diplograph/internal/text"
 )
@@ -40,12 +41,6 @@ func (d *doc) subjects(s *sentence, at int, meeting []*official) []string {
 	return nil
 }
 
-// subjectPrepositions, before a mention, make it an object, not a speaker.
-var subjectPrepositions = map[string]bool{
-	"of": true, "with": true, "to": true, "for": true, "from": true, "by": true, "between": true, "on": true,
-	"in": true, "at": true, "among": true, "against": true, "toward": true, "towards": true,
-}
-
 // speakersBefore reads the speakers that stand before the act at token at
 // in its clause: the nearest person, role, group or state not governed by a
 // preposition nor a possessive, with those joined to it by "and".
@@ -69,7 +64,7 @@ func (d *doc) speakersBefore(s *sentence, at int, meeting []*official) ([]string
 		// A chain governed by a preposition or owned ("with Defense
 		// Ministers from Canada, France and Germany", "Italy's") is an
 		// object: the speaker stands before it.
-		if !isSpeaker(s, chain[0]) || !isSpeaker(s, chain[len(chain)-1]) {
+		if !isSpeaker(d.x.lx, s, chain[0]) || !isSpeaker(d.x.lx, s, chain[len(chain)-1]) {
 			continue
 		}
 		return d.chainKeys(chain, meeting)
@@ -124,14 +119,16 @@ func isSpeakerKind(m mention) bool {
 	return false
 }
 
-func isSpeaker(s *sentence, m mention) bool {
+// isSpeaker reports a mention that may speak: not one governed by a
+// preposition nor a possessive.
+func isSpeaker(lx *lexicon.Lexicon, s *sentence, m mention) bool {
 	if !isSpeakerKind(m) {
 		return false
 	}
-	if m.start > 0 && subjectPrepositions[s.toks[m.start-1].Norm] {
+	if m.start > 0 && lx.Words.Prepositions[s.toks[m.start-1].Norm] {
 		return false
 	}
-	if m.start > 1 && s.toks[m.start-1].Norm == "the" && subjectPrepositions[s.toks[m.start-2].Norm] {
+	if m.start > 1 && s.toks[m.start-1].Norm == "the" && lx.Words.Prepositions[s.toks[m.start-2].Norm] {
 		return false
 	}
 	if m.end < len(s.toks) && s.toks[m.end].Norm == "'s" {
