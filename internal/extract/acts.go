@@ -55,9 +55,9 @@ func (d *doc) relateActs(s *sentence, trigs []trigger, meeting []*official) {
 				act, t.kind = d.x.lx.Acts[d.x.lx.ActByName("stressed")], tExpress
 			}
 		}
-		if t.kind != tCommit && commitmentObject(s.toks, from, to) {
+		if t.kind != tCommit && commitmentObject(d.x.lx, s.toks, from, to) {
 			act, t.kind = d.x.lx.Acts[d.x.lx.ActByName("committed")], tCommit // "expressed their shared commitment to ..."
-		} else if t.kind == tCommit && expressiveObject(s.toks, from, to) {
+		} else if t.kind == tCommit && expressiveObject(d.x.lx, s.toks, from, to) {
 			act, t.kind = d.x.lx.Acts[d.x.lx.ActByName("welcomed")], tExpress // "reiterated its appreciation for ..."
 		}
 		for _, it := range splitItems(d.x.lx, s, from, to, infinitive) {
@@ -189,12 +189,14 @@ func hasSpeaker(lx *lexicon.Lexicon, s *sentence, at int) bool {
 
 // expressiveObject reports a commitment word whose object is a feeling:
 // "reiterated Canada's appreciation for ..." is praise, not a commitment.
-func expressiveObject(toks []text.Token, from, to int) bool {
+// An assessment head ("agreed on the importance of ...") opening the object
+// makes it an assessment, stated.
+func expressiveObject(lx *lexicon.Lexicon, toks []text.Token, from, to int) bool {
 	for k := from; k < to && k < from+4; k++ {
-		switch toks[k].Norm {
-		case "appreciation", "gratitude", "thanks", "condolences", "congratulations", "sympathy", "concern", "condemnation":
+		switch w := toks[k].Norm; {
+		case lx.Object.Expressive[w]:
 			return true
-		case "importance": // "agreed on the importance of ...": an assessment
+		case lx.Object.Assessment[w]:
 			return k <= from+1
 		}
 	}
@@ -239,13 +241,12 @@ func meetVerbAfter(lx *lexicon.Lexicon, toks []text.Token, i int) bool {
 
 // commitmentObject reports an object that is itself a commitment: "noted
 // their shared commitment to democracy" commits the speakers to it.
-func commitmentObject(toks []text.Token, from, to int) bool {
+func commitmentObject(lx *lexicon.Lexicon, toks []text.Token, from, to int) bool {
 	if toks[from].Norm == "that" {
 		return false // "underscored that commitments remain ironclad": an assessment
 	}
 	for k := from; k < to && k < from+4; k++ {
-		switch toks[k].Norm {
-		case "commitment", "commitments", "determination", "resolve", "pledge":
+		if lx.Object.Commitment[toks[k].Norm] {
 			return k+1 < to && toks[k+1].Norm == "to"
 		}
 	}

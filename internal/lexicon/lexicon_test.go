@@ -66,27 +66,36 @@ func TestOfficeHolders(t *testing.T) {
 	}
 }
 
-// TestWordsLoad checks that every word list of data/words.yaml loaded with
-// something in it: a misspelt key would otherwise leave a list empty and
-// quietly change what extraction reads.
+// TestWordsLoad checks that every word list of data/words.yaml, and the
+// object vocabulary of data/acts.yaml, loaded with something in it: a
+// misspelt key would otherwise leave a list empty and quietly change what
+// extraction reads.
 func TestWordsLoad(t *testing.T) {
-	w := reflect.ValueOf(MustDefault().Words)
-	for i := 0; i < w.NumField(); i++ {
-		name, f := w.Type().Field(i).Name, w.Field(i)
+	lx := MustDefault()
+	nonEmpty(t, "Words", reflect.ValueOf(lx.Words))
+	nonEmpty(t, "Object", reflect.ValueOf(lx.Object))
+	if _, n := lx.Words.GroupPhrases.LongestAt(text.Tokenize("the two sides agreed"), 0, nil); n != 3 {
+		t.Errorf("group phrase %q not found", "the two sides")
+	}
+}
+
+// nonEmpty fails for each map, slice or pointer field of the struct v that
+// is empty or nil.
+func nonEmpty(t *testing.T, name string, v reflect.Value) {
+	t.Helper()
+	for i := 0; i < v.NumField(); i++ {
+		field, f := v.Type().Field(i).Name, v.Field(i)
 		switch f.Kind() {
 		case reflect.Map, reflect.Slice:
 			if f.Len() == 0 {
-				t.Errorf("Words.%s is empty", name)
+				t.Errorf("%s.%s is empty", name, field)
 			}
 		case reflect.Pointer:
 			if f.IsNil() {
-				t.Errorf("Words.%s is nil", name)
+				t.Errorf("%s.%s is nil", name, field)
 			}
 		default:
-			t.Errorf("Words.%s: no check for a %s", name, f.Kind())
+			t.Errorf("%s.%s: no check for a %s", name, field, f.Kind())
 		}
-	}
-	if _, n := MustDefault().Words.GroupPhrases.LongestAt(text.Tokenize("the two sides agreed"), 0, nil); n != 3 {
-		t.Errorf("group phrase %q not found", "the two sides")
 	}
 }
