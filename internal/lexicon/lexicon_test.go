@@ -99,3 +99,16 @@ func nonEmpty(t *testing.T, name string, v reflect.Value) {
 		}
 	}
 }
+
+func TestHome(t *testing.T) {
+	lx := MustDefault()
+	if len(lx.ReleaseCues) == 0 {
+		t.Error("no release cues")
+	}
+	if o, ok := lx.BareHeadOffice("US", "Secretary"); !ok || o != "foreign-minister" {
+		t.Errorf("US bare Secretary: %q %v, want foreign-minister", o, ok)
+	}
+	if o, ok := lx.BareHeadOffice("GB", "Secretary"); ok {
+		t.Errorf("GB bare Secretary: %q, want none", o)
+	}
+}
