@@ -48,7 +48,7 @@ func (x *Extractor) Extract(r readout.Readout) graph.Document {
 	d := &doc{x: x, r: r, officials: map[string]*official{}, topics: map[string]string{}, phraseTopics: map[string]bool{}}
 	d.sentences = x.segment(r.Body)
 	for _, s := range d.sentences {
-		d.findMentions(s)
+		s.mentions, s.topics = findMentions(x.lx, s.toks)
 	}
 	for _, s := range d.sentences {
 		d.findOfficials(s)
