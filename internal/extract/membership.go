@@ -15,19 +15,35 @@ import (
 //	<State>, a <Forum> Ally; <State>, which holds the <Forum> presidency
 //	as fellow members of <Forum>, they ...  (the participants' states)
 func (d *doc) relateMembership(s *sentence) {
+	for _, m := range readMemberships(d.x.lx, s, d.participantStates()) {
+		d.addEdge(schema.MemberOf, schema.Key(schema.State, m.state), schema.Key(schema.Forum, m.forum), s.text, nil)
+	}
+}
+
+// membership is one state's membership of a forum.
+type membership struct {
+	state, forum string // state code, forum id
+}
+
+// readMemberships returns the memberships a sentence states, forum by
+// forum in the order the sentence names them. participants are the states
+// of the meeting's participants, which a group subject ("they", "the two
+// leaders") stands for.
+func readMemberships(lx *lexicon.Lexicon, s *sentence, participants []string) []membership {
+	var out []membership
 	for k, m := range s.mentions {
 		if m.kind != mForum {
 			continue
 		}
-		for _, st := range d.membersOf(s, k) {
-			d.addEdge(schema.MemberOf, schema.Key(schema.State, st), schema.Key(schema.Forum, m.id), s.text, nil)
+		for _, st := range membersOf(lx, s, k, participants) {
+			out = append(out, membership{state: st, forum: m.id})
 		}
 	}
+	return out
 }
 
 // membersOf finds the states a sentence places in the forum at mention k.
-func (d *doc) membersOf(s *sentence, k int) []string {
-	lx := d.x.lx
+func membersOf(lx *lexicon.Lexicon, s *sentence, k int, participants []string) []string {
 	toks, ms := s.toks, s.mentions
 	m := ms[k]
 	after := m.end
@@ -42,7 +58,7 @@ func (d *doc) membersOf(s *sentence, k int) []string {
 		}
 		states := statesListAt(toks, ms, k+1, i)
 		if with && asBefore(toks, m.start) {
-			return append(states, d.subjectStates(s, k)...)
+			return append(states, subjectStates(lx, s, k, participants)...)
 		}
 		if len(states) > 0 {
 			return states
@@ -51,14 +67,14 @@ func (d *doc) membersOf(s *sentence, k int) []string {
 			return []string{st} // "Türkiye, a NATO Ally since 1952"
 		}
 		if asBefore(toks, m.start) {
-			return d.subjectStates(s, k)
+			return subjectStates(lx, s, k, participants)
 		}
 	case after < len(toks) && lx.Words.RoleNouns[toks[after].Norm]:
 		if st, ok := possessiveStateBefore(toks, ms, k); ok {
 			return []string{st}
 		}
 		if asBefore(toks, m.start) || whichHolds(toks, m.start) || ownPossessive(toks, m.start) {
-			return d.subjectStates(s, k)
+			return subjectStates(lx, s, k, participants)
 		}
 		return nil
 	}
@@ -74,13 +90,13 @@ func (d *doc) membersOf(s *sentence, k int) []string {
 		return []string{st} // "NATO's newest Ally, Montenegro"
 	}
 	if chairOf(toks, m.start) {
-		return d.subjectStates(s, k) // "President Ramaphosa, current Chair of the African Union"
+		return subjectStates(lx, s, k, participants) // "President Ramaphosa, current Chair of the African Union"
 	}
 	if start, ok := memberOfBefore(lx, toks, ms, k); ok {
 		if states := statesListBefore(toks, ms, k, start); len(states) > 0 {
 			return states
 		}
-		return d.subjectStates(s, k)
+		return subjectStates(lx, s, k, participants)
 	}
 	return nil
 }
@@ -156,28 +172,29 @@ func possessiveStateBefore(toks []text.Token, ms []mention, k int) (string, bool
 // describes: the state named last before it in the sentence ("Türkiye, a
 // NATO Ally"; "Indonesia's efforts as ASEAN Chair"), or, when a group
 // ("they", "the two leaders") is the subject, the participants' states.
-func (d *doc) subjectStates(s *sentence, k int) []string {
+func subjectStates(lx *lexicon.Lexicon, s *sentence, k int, participants []string) []string {
 	for j := k - 1; j >= 0; j-- {
 		switch s.mentions[j].kind {
 		case mState:
 			return []string{s.mentions[j].id}
 		case mOfficial:
-			if st := s.mentions[j].off.state; d.x.lx.States[st].Code != "" {
+			if st := s.mentions[j].off.state; lx.States[st].Code != "" {
 				return []string{st}
 			}
 			return nil
 		case mGroup:
-			return d.participantStates()
+			return participants
 		}
 	}
 	for j := k + 1; j < len(s.mentions); j++ {
 		if s.mentions[j].kind == mGroup {
-			return d.participantStates()
+			return participants
 		}
 	}
 	return nil
 }
 
+// participantStates are the distinct states of the meeting's participants.
 func (d *doc) participantStates() []string {
 	var out []string
 	seen := map[string]bool{}
