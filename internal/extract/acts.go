@@ -42,7 +42,7 @@ func (d *doc) relateActs(s *sentence, trigs []trigger, meeting []*official) {
 		if passive {
 			subjectEnd = from
 		}
-		subjects := d.subjects(s, subjectEnd, meeting)
+		speakers := subjects(d.x.lx, s, subjectEnd, meeting, d.speakerContext())
 		act := d.x.lx.Acts[t.act]
 		infinitive := infinitiveObject(s, t)
 		if t.kind == tCommit && s.toks[from].Norm == "that" {
@@ -61,7 +61,7 @@ func (d *doc) relateActs(s *sentence, trigs []trigger, meeting []*official) {
 			act, t.kind = d.x.lx.Acts[d.x.lx.ActByName("welcomed")], tExpress // "reiterated its appreciation for ..."
 		}
 		for _, it := range splitItems(d.x.lx, s, from, to, infinitive) {
-			d.relateItem(s, t.kind, act, it, subjects)
+			d.relateItem(s, t.kind, act, it, speakers)
 		}
 	}
 }
