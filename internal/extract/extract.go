@@ -46,7 +46,7 @@ func New() (*Extractor, error) {
 // Extract returns the facts one readout supports.
 func (x *Extractor) Extract(r readout.Readout) graph.Document {
 	d := &doc{x: x, r: r, officials: map[string]*official{}, topics: map[string]string{}, phraseTopics: map[string]bool{}}
-	d.sentences = x.segment(r.Body)
+	d.sentences = segment(x.seg, r.Body)
 	for _, s := range d.sentences {
 		s.mentions, s.topics = findMentions(x.lx, s.toks)
 	}
