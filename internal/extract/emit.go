@@ -107,9 +107,6 @@ func (d *doc) representedNode(code string) (graph.Node, bool) {
 	if st, ok := lx.States[code]; ok {
 		return graph.Node{Label: schema.State, ID: code, Name: st.Name}, true
 	}
-	if code == "AFRICAN-UNION" {
-		code = "AU"
-	}
 	if f, ok := lx.Forums[code]; ok {
 		return graph.Node{Label: schema.Forum, ID: code, Name: f.Name}, true
 	}

@@ -23,10 +23,10 @@ func sentenceOfficials(s *sentence, from, to int) []*official {
 // names two or more officials, and makes them the participants.
 func (d *doc) relateMeeting(s *sentence, trigs []trigger) []*official {
 	offs := meetingOfficials(d.x.lx, s)
-	if !reportsMeeting(s, trigs) || aboutOtherMeeting(s) || plannedMeeting(s, trigs) {
+	if !reportsMeeting(s, trigs) || aboutOtherMeeting(d.x.lx, s) || plannedMeeting(s, trigs) {
 		return nil
 	}
-	if len(offs) == 0 && groupMeets(s, trigs) {
+	if len(offs) == 0 && groupMeets(d.x.lx, s, trigs) {
 		offs = d.signatories(s.index) // "The defence ministers ... met via videoconference"
 	}
 	if len(offs) < 2 {
@@ -124,18 +124,9 @@ func followedByWith(toks []text.Token, from int) bool {
 	return false
 }
 
-// otherMeetingCues, standing before the people a sentence names, show that
-// it tells of another meeting than the one reported: an earlier one this
-// meeting "builds on", a planned or upcoming one.
-var otherMeetingCues = map[string]bool{
-	"builds": true, "build": true, "built": true, "previous": true, "earlier": true, "upcoming": true,
-	"next": true, "forthcoming": true, "future": true, "planned": true, "invited": true, "invitation": true,
-	"will": true, "would": true, "forward": true, "anniversary": true, "former": true, "since": true,
-}
-
 // aboutOtherMeeting reports whether a sentence's meeting is not the one the
 // readout reports: a cue of another time stands before its first official.
-func aboutOtherMeeting(s *sentence) bool {
+func aboutOtherMeeting(lx *lexicon.Lexicon, s *sentence) bool {
 	first := len(s.toks)
 	for _, m := range s.mentions {
 		if m.kind == mOfficial || m.kind == mRole {
@@ -144,7 +135,7 @@ func aboutOtherMeeting(s *sentence) bool {
 		}
 	}
 	for _, t := range s.toks[:first] {
-		if otherMeetingCues[t.Norm] {
+		if lx.Words.OtherMeetingCues[t.Norm] {
 			return true
 		}
 	}
@@ -173,9 +164,9 @@ func plannedMeeting(s *sentence, trigs []trigger) bool {
 
 // groupMeets reports a meeting whose subject is a group the readout named
 // before: "The defence ministers ... met via videoconference".
-func groupMeets(s *sentence, trigs []trigger) bool {
+func groupMeets(lx *lexicon.Lexicon, s *sentence, trigs []trigger) bool {
 	for _, t := range trigs {
-		if t.kind != tMeet || t.negated || !meetingVerbs[s.toks[t.at].Norm] {
+		if t.kind != tMeet || t.negated || !lx.Words.MeetingVerbs[s.toks[t.at].Norm] {
 			continue
 		}
 		for _, m := range s.mentions {
@@ -244,14 +235,6 @@ func meetingSides(s *sentence, offs []*official, trigs []trigger) map[*official]
 		return map[*official]int{}
 	}
 	return side
-}
-
-// meetingVerbs report a meeting as a verb does: a group that "met" or
-// "spoke" is the meeting's participants; "trilateral cooperation" is not a
-// meeting.
-var meetingVerbs = map[string]bool{
-	"met": true, "meet": true, "spoke": true, "held": true, "convened": true, "gathered": true,
-	"conferred": true, "talked": true,
 }
 
 // meetingProps are the act and CAMEO code of a sentence's meeting: its

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/diplograph/diplograph/internal/lexicon"
 	"strings"
 	"unicode"
 
@@ -54,14 +55,12 @@ func hasUpperFamily(toks []text.Token) bool {
 	return false
 }
 
-// familyFirstInEnglish lists the states whose names English-language media
-// keep family name first; a Japanese name, by contrast, is turned round.
-var familyFirstInEnglish = map[string]bool{"CN": true, "KR": true, "KP": true, "VN": true, "TW": true, "HU": true, "KH": true, "MN": true}
-
 // displayName makes a canonical display name of a name the text gives:
 // capitals folded to title case, and a family-first name given family-last
-// unless English usage keeps the state's names family first.
-func displayName(raw, state string, familyFirst bool) string {
+// unless English usage keeps the state's names family first (the
+// lexicon's family-first states; a Japanese name, by contrast, is turned
+// round).
+func displayName(lx *lexicon.Lexicon, raw, state string, familyFirst bool) string {
 	parts := strings.Fields(raw)
 	upperAt := -1
 	for i, p := range parts {
@@ -70,7 +69,7 @@ func displayName(raw, state string, familyFirst bool) string {
 			upperAt = i
 		}
 	}
-	if familyFirst && len(parts) == 2 && !familyFirstInEnglish[state] && (upperAt == 0 || upperAt == -1) {
+	if familyFirst && len(parts) == 2 && !lx.Words.FamilyFirstStates[state] && (upperAt == 0 || upperAt == -1) {
 		parts[0], parts[1] = parts[1], parts[0]
 	}
 	return strings.Join(parts, " ")

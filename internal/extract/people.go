@@ -138,7 +138,7 @@ func (d *doc) findSurnames(s *sentence) {
 	taken := takenTokens(s)
 	var added []mention
 	for i, t := range s.toks {
-		if taken[i] || !isNameWord(t) {
+		if taken[i] || !isNameWord(d.x.lx, t) {
 			continue
 		}
 		for _, o := range d.order {
