@@ -89,7 +89,7 @@ func membersOf(lx *lexicon.Lexicon, s *sentence, k int, participants []string) [
 	if st, ok := newestMember(lx, toks, ms, k); ok {
 		return []string{st} // "NATO's newest Ally, Montenegro"
 	}
-	if chairOf(toks, m.start) {
+	if chairOf(toks, m.start) || chairsBefore(toks, m.start) {
 		return subjectStates(lx, s, k, participants) // "President Ramaphosa, current Chair of the African Union"
 	}
 	if start, ok := memberOfBefore(lx, toks, ms, k); ok {
@@ -131,7 +131,8 @@ func whichHolds(toks []text.Token, i int) bool {
 		return false
 	}
 	switch toks[j].Norm {
-	case "holds", "held", "hold", "holding", "over", "assumed", "assumes", "assume", "assuming", "took", "takes":
+	case "holds", "held", "hold", "holding", "over", "assumed", "assumes", "assume", "assuming", "took", "takes",
+		"chairs", "chaired", "chairing", "leads", "presides":
 		return true
 	}
 	return false
@@ -370,4 +371,13 @@ func chairOf(toks []text.Token, i int) bool {
 		return true
 	}
 	return false
+}
+
+// chairsBefore reports "chairs [the] <Forum>": only a member chairs it.
+func chairsBefore(toks []text.Token, i int) bool {
+	j := i - 1
+	if j >= 0 && toks[j].Norm == "the" {
+		j--
+	}
+	return j >= 0 && (toks[j].Norm == "chairs" || toks[j].Norm == "chaired" || toks[j].Norm == "chairing")
 }

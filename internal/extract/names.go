@@ -112,7 +112,11 @@ func dropMiddleInitials(name []text.Token) []text.Token {
 	out := []text.Token{name[0]}
 	for i := 1; i < len(name)-1; i++ {
 		t := name[i]
-		isInitial := t.IsWord() && len([]rune(strings.ReplaceAll(t.Text, ".", ""))) <= 2 && t.IsCapitalized()
+		// An initial is one letter ("J", "J."), or two in capitals with a
+		// dot ("J.R."); "Al", "El" and "Da" are parts of the name.
+		letters := len([]rune(strings.ReplaceAll(t.Text, ".", "")))
+		dotted := strings.Contains(t.Text, ".") || i+1 < len(name) && name[i+1].Norm == "."
+		isInitial := t.IsWord() && t.IsCapitalized() && (letters == 1 || letters == 2 && dotted && t.IsUpper())
 		if isInitial || (t.Norm == "." && len(out) > 0 && out[len(out)-1].Norm != "." && i > 0 && isInitialText(name[i-1].Text)) {
 			continue
 		}

@@ -12,7 +12,8 @@ import (
 type official struct {
 	id, name      string
 	title, office string
-	state         string // state code, or an organisation's forum id
+	state         string // state code
+	forum         string // for an organisation's official, the forum it represents
 	evidence      string // the sentence that introduced them with a title
 	first         int    // the index of the sentence that first names them
 	delegation    int    // non-zero for people listed as one group ("members of Congress, among which ...")
@@ -130,28 +131,55 @@ func (d *doc) titledPerson(s *sentence, out, ms []mention, k int, starts map[int
 		out = out[:len(out)-1] // the state mention becomes part of the official
 	}
 	end, used := m.end, 0
+	forum := ""
 	if st, e, ok := ofState(s.toks, ms, k); ok {
 		state, end, used = st, e, 1
+		if ms[k+1].kind == mForum {
+			state, forum = "", st // "Chairperson of the African Union Commission"
+		}
 	}
-	if state == "" {
+	if state == "" && forum == "" {
 		state = t.State
+	}
+	if _, isState := lx.States[state]; !isState && forum == "" {
+		if _, isForum := lx.Forums[state]; isForum {
+			state, forum = "", state // a title of an organisation: "High Representative" is the EU's
+		}
+	}
+	org := func(o *official) *official {
+		if forum != "" && o.state == "" {
+			o.forum = forum
+		}
+		return o
 	}
 	// A known person right after the title: "Secretary of State Antony Blinken".
 	if k+used+1 < len(ms) {
 		next := ms[k+used+1]
 		if next.kind == mOfficial && nameGap(lx, s.toks, end, next.start) {
-			o := d.resolvePerson(next.people, state, t.Office, t.Title)
+			st, stEnd, n := stateAfterName(s.toks, ms, k+used+2, next.end)
+			if n > 0 {
+				state = st // "Prime Minister Jacinda Ardern of New Zealand"
+			}
+			o := org(d.resolvePerson(next.people, state, t.Office, t.Title))
 			next.off = d.addOfficial(o, s.text)
 			next.start = start
-			return append(out, next), used + 1
+			if n > 0 {
+				next.end = stEnd
+			}
+			return append(out, next), used + 1 + n
 		}
 	}
 	if ns, ne, ok := readName(lx, s.toks, end, starts); ok {
-		o := d.namedOfficial(s.toks[ns:ne], state, t)
-		return append(out, mention{kind: mOfficial, start: start, end: ne, off: d.addOfficial(o, s.text)}), used
+		mentionEnd := ne
+		st, stEnd, n := stateAfterName(s.toks, ms, k+used+1, ne)
+		if n > 0 {
+			state, mentionEnd = st, stEnd // "King Abdullah II of Jordan"
+		}
+		o := org(d.namedOfficial(s.toks[ns:ne], state, t))
+		return append(out, mention{kind: mOfficial, start: start, end: mentionEnd, off: d.addOfficial(o, s.text)}), used + n
 	}
 	if ns, ok := nameBefore(lx, s.toks, start, out); ok {
-		o := d.namedOfficial(s.toks[ns:start-commaLen(s.toks, start)], state, t)
+		o := org(d.namedOfficial(s.toks[ns:start-commaLen(s.toks, start)], state, t))
 		if len(out) > 0 && out[len(out)-1].end > ns {
 			out = out[:len(out)-1]
 		}
@@ -196,6 +224,24 @@ func ofState(toks []text.Token, ms []mention, k int) (string, int, bool) {
 		return ms[k+1].id, ms[k+1].end, true
 	}
 	return "", 0, false
+}
+
+// stateAfterName reads "of [the] <State>" right after a name ending at
+// token end, the state being mention ms[k]: the person's own country, which
+// the sentence gives and which wins over the table. It returns the state,
+// where it ends, and 1 when it was read (the mention is consumed).
+func stateAfterName(toks []text.Token, ms []mention, k, end int) (string, int, int) {
+	if k >= len(ms) || ms[k].kind != mState || end >= len(toks) || toks[end].Norm != "of" {
+		return "", 0, 0
+	}
+	at := end + 1
+	if at < len(toks) && toks[at].Norm == "the" {
+		at++
+	}
+	if ms[k].start != at {
+		return "", 0, 0
+	}
+	return ms[k].id, ms[k].end, 1
 }
 
 // nameGap reports whether only a comma and honorifics separate a title from a name.
@@ -278,8 +324,9 @@ func nameBefore(lx *lexicon.Lexicon, toks []text.Token, titleStart int, out []me
 		floor = out[len(out)-1].end
 	}
 	start := end
-	for start > floor && end-start < 6 && (isNameWord(lx, toks[start-1]) || toks[start-1].Norm == "-" || toks[start-1].Norm == ".") {
-		start--
+	for start > floor && end-start < 8 && (isNameWord(lx, toks[start-1]) || toks[start-1].Norm == "-" || toks[start-1].Norm == "." ||
+		lx.Words.NameParticles[toks[start-1].Norm] && start-2 >= floor && isNameWord(lx, toks[start-2])) {
+		start-- // "Abdullah bin Zayed Al Nahyan": a particle between name words
 	}
 	for start < end && (!isNameWord(lx, toks[start]) || isHonorific(lx, toks, start)) {
 		start++

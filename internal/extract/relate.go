@@ -68,10 +68,14 @@ func (d *doc) resolveRoles(s *sentence) {
 }
 
 func (d *doc) resolveRole(t lexicon.Title, state string) *official {
+	qualifier := state
+	if qualifier == "" {
+		qualifier = t.State // "the High Representative" is the EU's
+	}
 	match := func(pool []*official) *official {
 		var found *official
 		for _, o := range pool {
-			if !roleFits(t, state, o) {
+			if !roleFits(t, qualifier, o) {
 				continue
 			}
 			if found != nil && found != o {
@@ -101,7 +105,7 @@ func (d *doc) resolveRole(t lexicon.Title, state string) *official {
 		return nil
 	}
 	h := holders[0]
-	return d.addOfficial(&official{name: h.Name, title: h.Title, office: h.Office, state: h.State}, "")
+	return d.addOfficial(d.holderOfficial(h), "")
 }
 
 // resolveGenericRole handles a bare title head ("the Secretary") in a
@@ -117,7 +121,7 @@ func (d *doc) resolveGenericRole(t lexicon.Title, state string) *official {
 		return nil
 	}
 	h := holders[0]
-	return d.addOfficial(&official{name: h.Name, title: h.Title, office: h.Office, state: h.State}, "")
+	return d.addOfficial(d.holderOfficial(h), "")
 }
 
 func isGenericOffice(office string) bool {
@@ -126,7 +130,7 @@ func isGenericOffice(office string) bool {
 
 // roleFits reports whether an official can be the one a role mention means.
 func roleFits(t lexicon.Title, state string, o *official) bool {
-	if state != "" && o.state != state {
+	if state != "" && o.state != state && o.forum != state {
 		return false
 	}
 	if !isGenericOffice(t.Office) && o.office == t.Office {
