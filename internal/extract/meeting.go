@@ -29,6 +29,11 @@ func (d *doc) relateMeeting(s *sentence, trigs []trigger) []*official {
 	if len(offs) == 0 && groupMeets(d.x.lx, s, trigs) {
 		offs = d.signatories(s.index) // "The defence ministers ... met via videoconference"
 	}
+	if len(offs) == 1 && pronounSubject(s, offs[0]) {
+		if he := d.pronounReferent(); he != nil && he != offs[0] {
+			offs = []*official{he, offs[0]} // "In a separate call, he spoke with ..."
+		}
+	}
 	if len(offs) < 2 {
 		if len(d.order) == 0 && len(d.parties) == 0 {
 			d.parties = sentenceStates(s, len(s.toks))
@@ -206,11 +211,19 @@ func meetingSides(s *sentence, offs []*official, trigs []trigger) map[*official]
 	for _, t := range trigs {
 		if t.kind == tMeet || t.meets {
 			split = t.end
-			if split < len(s.toks) && (s.toks[split].Norm == "with" || s.toks[split].Norm == "to" || s.toks[split].Norm == "by") {
+			j := split
+			if j < len(s.toks) && isAdverb(s.toks[j].Norm) {
+				j++ // "spoke separately with"
+			}
+			if j < len(s.toks) && (s.toks[j].Norm == "with" || s.toks[j].Norm == "to" || s.toks[j].Norm == "by") {
 				with = true
 			}
 			break
 		}
+	}
+	separate := false
+	for _, t := range s.toks {
+		separate = separate || t.Norm == "separately" || t.Norm == "separate" || t.Norm == "respectively"
 	}
 	if split < 0 {
 		return side
@@ -227,6 +240,9 @@ func meetingSides(s *sentence, offs []*official, trigs []trigger) map[*official]
 			side[m.off] = 2
 			after++
 		}
+	}
+	if separate && with && after > 1 {
+		return side // "spoke separately with A and B": two calls
 	}
 	if after == 0 || before > 0 || !with {
 		// "A and B met", "A met with B and C": everyone met everyone. Only
@@ -248,6 +264,30 @@ func (d *doc) meetingProps(trigs []trigger) map[string]string {
 			}
 			return map[string]string{schema.PropAct: act.Name, schema.PropCameo: act.Cameo}
 		}
+	}
+	return nil
+}
+
+// pronounSubject reports "he" or "she" before the one official a meeting
+// sentence names: the readout's own minister met them.
+func pronounSubject(s *sentence, o *official) bool {
+	for _, m := range s.mentions {
+		if m.off == o {
+			return pronounBefore(s, m.start)
+		}
+	}
+	return false
+}
+
+// pronounReferent is whom "he" or "she" means in a meeting sentence: the
+// first participant of the meeting before, else the readout's first
+// official.
+func (d *doc) pronounReferent() *official {
+	if d.meetingSeen && len(d.participants) > 0 {
+		return d.participants[0]
+	}
+	if len(d.order) > 0 {
+		return d.order[0]
 	}
 	return nil
 }
