@@ -17,32 +17,32 @@ func (d *doc) relateActs(s *sentence, trigs []trigger, meeting []*official) {
 			continue
 		}
 		if t.kind == tMeet {
-			if about, ok := meetingAbout(s, t); ok {
+			if about, ok := meetingAbout(d.x.lx, s, t); ok {
 				t.kind, t.act, t.end = tDiscuss, d.x.lx.ActByName("discussed"), about
 				trigs[i] = t
 			} else {
 				continue
 			}
 		}
-		if isModal(s, t) && (!subjectJustBefore(s, t.at) || meetVerbAfter(d.x.lx, s.toks, t.end)) {
+		if isModal(s, t) && (!subjectJustBefore(d.x.lx, s, t.at) || meetVerbAfter(d.x.lx, s.toks, t.end)) {
 			continue // "These agreements will strengthen ties": no speaker commits; "will meet": a plan
 		}
 		if nominalAt(s.toks, t.at) {
 			continue // "welcomed the upcoming signing of ...": a noun inside another act's object
 		}
-		from, to, ok := objectSpan(s, trigs, i)
-		if !ok || negatedObject(s.toks, from) {
+		from, to, ok := objectSpan(d.x.lx, s, trigs, i)
+		if !ok || negatedObject(d.x.lx, s.toks, from) {
 			continue
 		}
 		passive := to <= t.at
-		if !passive && !hasSpeaker(s, t.at) {
+		if !passive && !hasSpeaker(d.x.lx, s, t.at) {
 			continue // "This partnership, focused on the future, ...": no participant speaks
 		}
 		subjectEnd := t.at
 		if passive {
 			subjectEnd = from
 		}
-		subjects := d.subjects(s, subjectEnd, meeting)
+		speakers := subjects(d.x.lx, s, subjectEnd, meeting, d.speakerContext())
 		act := d.x.lx.Acts[t.act]
 		infinitive := infinitiveObject(s, t)
 		if t.kind == tCommit && s.toks[from].Norm == "that" {
@@ -55,13 +55,13 @@ func (d *doc) relateActs(s *sentence, trigs []trigger, meeting []*official) {
 				act, t.kind = d.x.lx.Acts[d.x.lx.ActByName("stressed")], tExpress
 			}
 		}
-		if t.kind != tCommit && commitmentObject(s.toks, from, to) {
+		if t.kind != tCommit && commitmentObject(d.x.lx, s.toks, from, to) {
 			act, t.kind = d.x.lx.Acts[d.x.lx.ActByName("committed")], tCommit // "expressed their shared commitment to ..."
-		} else if t.kind == tCommit && expressiveObject(s.toks, from, to) {
+		} else if t.kind == tCommit && expressiveObject(d.x.lx, s.toks, from, to) {
 			act, t.kind = d.x.lx.Acts[d.x.lx.ActByName("welcomed")], tExpress // "reiterated its appreciation for ..."
 		}
 		for _, it := range splitItems(d.x.lx, s, from, to, infinitive) {
-			d.relateItem(s, t.kind, act, it, subjects)
+			d.relateItem(s, t.kind, act, it, speakers)
 		}
 	}
 }
@@ -109,7 +109,7 @@ func isModal(s *sentence, t trigger) bool {
 
 // subjectJustBefore reports whether a speaker stands right before token at
 // ("we will", "the two countries will", "the United States will").
-func subjectJustBefore(s *sentence, at int) bool {
+func subjectJustBefore(lx *lexicon.Lexicon, s *sentence, at int) bool {
 	j := at - 1
 	for j >= 0 && (s.toks[j].Norm == "also" || s.toks[j].Norm == "both" || s.toks[j].Norm == "together") {
 		j--
@@ -123,7 +123,7 @@ func subjectJustBefore(s *sentence, at int) bool {
 			case mOfficial, mRole, mGroup, mSelf:
 				return true
 			case mState:
-				return isSpeaker(s, m) // not "any incursion into Ukraine would"
+				return isSpeaker(lx, s, m) // not "any incursion into Ukraine would"
 			}
 		}
 	}
@@ -157,15 +157,15 @@ func nominalAt(toks []text.Token, at int) bool {
 }
 
 // negatedObject reports an object that denies: "will not change".
-func negatedObject(toks []text.Token, from int) bool {
-	return from < len(toks) && negations[toks[from].Norm]
+func negatedObject(lx *lexicon.Lexicon, toks []text.Token, from int) bool {
+	return from < len(toks) && lx.Words.Negations[toks[from].Norm]
 }
 
 // hasSpeaker reports whether an act has someone to say it: a person,
 // group or state before it in the sentence, the meeting itself ("The call
 // focused on ..."), a collective noun ("the three countries will"), or
 // nothing at all before the act, as in a heading.
-func hasSpeaker(s *sentence, at int) bool {
+func hasSpeaker(lx *lexicon.Lexicon, s *sentence, at int) bool {
 	for _, m := range s.mentions {
 		if m.start >= at {
 			break
@@ -177,7 +177,7 @@ func hasSpeaker(s *sentence, at int) bool {
 	}
 	words := 0
 	for _, t := range s.toks[:at] {
-		if speakerNouns[t.Norm] || t.Norm == "he" || t.Norm == "she" {
+		if lx.Words.SpeakerNouns[t.Norm] || t.Norm == "he" || t.Norm == "she" {
 			return true
 		}
 		if t.IsWord() {
@@ -187,21 +187,16 @@ func hasSpeaker(s *sentence, at int) bool {
 	return words == 0
 }
 
-// speakerNouns stand for a meeting's participants or for the meeting.
-var speakerNouns = map[string]bool{
-	"countries": true, "nations": true, "sides": true, "delegations": true, "governments": true, "ministers": true,
-	"leaders": true, "call": true, "meeting": true, "talks": true, "discussion": true, "discussions": true,
-	"conversation": true, "dialogue": true, "ministries": true, "parties": true, "consultations": true,
-}
-
 // expressiveObject reports a commitment word whose object is a feeling:
 // "reiterated Canada's appreciation for ..." is praise, not a commitment.
-func expressiveObject(toks []text.Token, from, to int) bool {
+// An assessment head ("agreed on the importance of ...") opening the object
+// makes it an assessment, stated.
+func expressiveObject(lx *lexicon.Lexicon, toks []text.Token, from, to int) bool {
 	for k := from; k < to && k < from+4; k++ {
-		switch toks[k].Norm {
-		case "appreciation", "gratitude", "thanks", "condolences", "congratulations", "sympathy", "concern", "condemnation":
+		switch w := toks[k].Norm; {
+		case lx.Object.Expressive[w]:
 			return true
-		case "importance": // "agreed on the importance of ...": an assessment
+		case lx.Object.Assessment[w]:
 			return k <= from+1
 		}
 	}
@@ -211,7 +206,7 @@ func expressiveObject(toks []text.Token, from, to int) bool {
 // meetingAbout reads "held consultations on", "spoke at length about":
 // a meeting word whose object is what was discussed. It returns where the
 // object starts.
-func meetingAbout(s *sentence, t trigger) (int, bool) {
+func meetingAbout(lx *lexicon.Lexicon, s *sentence, t trigger) (int, bool) {
 	toks := s.toks
 	switch toks[t.end-1].Norm {
 	case "bilateral", "trilateral", "sidelines", "interface", "co-chair", "co-chaired":
@@ -225,7 +220,7 @@ func meetingAbout(s *sentence, t trigger) (int, bool) {
 		case "about":
 			return k + 1, true
 		case "on":
-			if k > t.end+1 || sidelinesAt(toks, k) || meetingNounAfter(toks, k) || dateAfter(toks, k) {
+			if k > t.end+1 || sidelinesAt(toks, k) || meetingNounAfter(toks, k) || dateAfter(lx, toks, k) {
 				return 0, false
 			}
 			return k + 1, true
@@ -246,13 +241,12 @@ func meetVerbAfter(lx *lexicon.Lexicon, toks []text.Token, i int) bool {
 
 // commitmentObject reports an object that is itself a commitment: "noted
 // their shared commitment to democracy" commits the speakers to it.
-func commitmentObject(toks []text.Token, from, to int) bool {
+func commitmentObject(lx *lexicon.Lexicon, toks []text.Token, from, to int) bool {
 	if toks[from].Norm == "that" {
 		return false // "underscored that commitments remain ironclad": an assessment
 	}
 	for k := from; k < to && k < from+4; k++ {
-		switch toks[k].Norm {
-		case "commitment", "commitments", "determination", "resolve", "pledge":
+		if lx.Object.Commitment[toks[k].Norm] {
 			return k+1 < to && toks[k+1].Norm == "to"
 		}
 	}

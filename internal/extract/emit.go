@@ -44,7 +44,7 @@ func (d *doc) emit() graph.Document {
 	d.factDate = d.r.Date // an official represents a state as of the readout
 	for _, o := range d.order {
 		add(graph.Node{Label: schema.Official, ID: o.id, Name: o.name, Props: officialProps(o)})
-		if to, ok := d.representedNode(o.state); ok {
+		if to, ok := d.representedNode(o); ok {
 			add(to)
 			d.addEdge(schema.Represents, officialKey(o), to.Key(), o.evidence, map[string]string{schema.PropTitle: o.title})
 		}
@@ -100,18 +100,15 @@ func (d *doc) citedEdges() []graph.Edge {
 	return out
 }
 
-// representedNode is the node an official's state code stands for: a state,
-// or, for an organisation's officials, its forum.
-func (d *doc) representedNode(code string) (graph.Node, bool) {
+// representedNode is the node an official represents: an organisation's
+// forum, else a state.
+func (d *doc) representedNode(o *official) (graph.Node, bool) {
 	lx := d.x.lx
-	if st, ok := lx.States[code]; ok {
-		return graph.Node{Label: schema.State, ID: code, Name: st.Name}, true
+	if f, ok := lx.Forums[o.forum]; ok {
+		return graph.Node{Label: schema.Forum, ID: o.forum, Name: f.Name}, true
 	}
-	if code == "AFRICAN-UNION" {
-		code = "AU"
-	}
-	if f, ok := lx.Forums[code]; ok {
-		return graph.Node{Label: schema.Forum, ID: code, Name: f.Name}, true
+	if st, ok := lx.States[o.state]; ok {
+		return graph.Node{Label: schema.State, ID: o.state, Name: st.Name}, true
 	}
 	return graph.Node{}, false
 }

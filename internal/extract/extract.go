@@ -1,18 +1,32 @@
 // Package extract turns one readout into the facts of the knowledge graph.
 //
-// It is a pipeline of small stages over plain data, each testable alone:
+// It is a pipeline of stages run sentence by sentence (Extractor.Extract):
 //
-//	segment   split the body into sentences (a Punkt model from a maintained library)
-//	mentions  find states, forums, titles, known names and topics in each sentence
-//	officials read officials from title patterns and resolve them against the
-//	          table of office holders
-//	roles     resolve role mentions ("the Secretary", "both sides", "they") to
-//	          the meeting's participants
-//	relate    turn trigger words into MET_WITH, DISCUSSED, COMMITTED_TO and
+//	segment   body -> sentences: paragraphs, then a Punkt model from a
+//	          maintained library (segment)
+//	mentions  a sentence's tokens -> the states, forums, titles, known
+//	          names, group phrases and topics it mentions (findMentions)
+//	officials read officials from title patterns and resolve them against
+//	          the table of office holders; mark surnames of people named
+//	          before; guess the readout's home state
+//	relate    resolve role mentions ("the Secretary", "they") to the
+//	          meeting's participants, then turn trigger words (findTriggers)
+//	          into MET_WITH, DISCUSSED, COMMITTED_TO, EXPRESSED and
 //	          MEMBER_OF facts, dropping negated ones
 //	emit      build the graph.Document: nodes, cited edges and MENTIONS
 //
-// Everything it knows of the world comes from the lexicon package.
+// Segment and mentions are plain functions over plain data, as are the
+// readings relate is made of: an act's object span and its items
+// (objectSpan, splitItems), its speakers given what the readout has
+// established (subjects, with a speakerContext), and the memberships a
+// sentence states (readMemberships). The officials stage, the meeting
+// reading and the recording of facts still share one working document
+// (doc), which carries the officials named so far, the current meeting
+// and the edges recorded.
+//
+// Everything it knows of the world and of English comes from the lexicon
+// package: word tables in lexicon/data/words.yaml, world facts in the
+// other data files.
 package extract
 
 import (
@@ -46,9 +60,9 @@ func New() (*Extractor, error) {
 // Extract returns the facts one readout supports.
 func (x *Extractor) Extract(r readout.Readout) graph.Document {
 	d := &doc{x: x, r: r, officials: map[string]*official{}, topics: map[string]string{}, phraseTopics: map[string]bool{}}
-	d.sentences = x.segment(r.Body)
+	d.sentences = segment(x.seg, r.Body)
 	for _, s := range d.sentences {
-		d.findMentions(s)
+		s.mentions, s.topics = findMentions(x.lx, s.toks)
 	}
 	for _, s := range d.sentences {
 		d.findOfficials(s)

@@ -23,11 +23,16 @@ func sentenceOfficials(s *sentence, from, to int) []*official {
 // names two or more officials, and makes them the participants.
 func (d *doc) relateMeeting(s *sentence, trigs []trigger) []*official {
 	offs := meetingOfficials(d.x.lx, s)
-	if !reportsMeeting(s, trigs) || aboutOtherMeeting(s) || plannedMeeting(s, trigs) {
+	if !reportsMeeting(s, trigs) || aboutOtherMeeting(d.x.lx, s) || plannedMeeting(s, trigs) {
 		return nil
 	}
-	if len(offs) == 0 && groupMeets(s, trigs) {
+	if len(offs) == 0 && groupMeets(d.x.lx, s, trigs) {
 		offs = d.signatories(s.index) // "The defence ministers ... met via videoconference"
+	}
+	if len(offs) == 1 && pronounSubject(s, offs[0]) {
+		if he := d.pronounReferent(); he != nil && he != offs[0] {
+			offs = []*official{he, offs[0]} // "In a separate call, he spoke with ..."
+		}
 	}
 	if len(offs) < 2 {
 		if len(d.order) == 0 && len(d.parties) == 0 {
@@ -124,18 +129,9 @@ func followedByWith(toks []text.Token, from int) bool {
 	return false
 }
 
-// otherMeetingCues, standing before the people a sentence names, show that
-// it tells of another meeting than the one reported: an earlier one this
-// meeting "builds on", a planned or upcoming one.
-var otherMeetingCues = map[string]bool{
-	"builds": true, "build": true, "built": true, "previous": true, "earlier": true, "upcoming": true,
-	"next": true, "forthcoming": true, "future": true, "planned": true, "invited": true, "invitation": true,
-	"will": true, "would": true, "forward": true, "anniversary": true, "former": true, "since": true,
-}
-
 // aboutOtherMeeting reports whether a sentence's meeting is not the one the
 // readout reports: a cue of another time stands before its first official.
-func aboutOtherMeeting(s *sentence) bool {
+func aboutOtherMeeting(lx *lexicon.Lexicon, s *sentence) bool {
 	first := len(s.toks)
 	for _, m := range s.mentions {
 		if m.kind == mOfficial || m.kind == mRole {
@@ -144,7 +140,7 @@ func aboutOtherMeeting(s *sentence) bool {
 		}
 	}
 	for _, t := range s.toks[:first] {
-		if otherMeetingCues[t.Norm] {
+		if lx.Words.OtherMeetingCues[t.Norm] {
 			return true
 		}
 	}
@@ -173,9 +169,9 @@ func plannedMeeting(s *sentence, trigs []trigger) bool {
 
 // groupMeets reports a meeting whose subject is a group the readout named
 // before: "The defence ministers ... met via videoconference".
-func groupMeets(s *sentence, trigs []trigger) bool {
+func groupMeets(lx *lexicon.Lexicon, s *sentence, trigs []trigger) bool {
 	for _, t := range trigs {
-		if t.kind != tMeet || t.negated || !meetingVerbs[s.toks[t.at].Norm] {
+		if t.kind != tMeet || t.negated || !lx.Words.MeetingVerbs[s.toks[t.at].Norm] {
 			continue
 		}
 		for _, m := range s.mentions {
@@ -215,11 +211,19 @@ func meetingSides(s *sentence, offs []*official, trigs []trigger) map[*official]
 	for _, t := range trigs {
 		if t.kind == tMeet || t.meets {
 			split = t.end
-			if split < len(s.toks) && (s.toks[split].Norm == "with" || s.toks[split].Norm == "to" || s.toks[split].Norm == "by") {
+			j := split
+			if j < len(s.toks) && isAdverb(s.toks[j].Norm) {
+				j++ // "spoke separately with"
+			}
+			if j < len(s.toks) && (s.toks[j].Norm == "with" || s.toks[j].Norm == "to" || s.toks[j].Norm == "by") {
 				with = true
 			}
 			break
 		}
+	}
+	separate := false
+	for _, t := range s.toks {
+		separate = separate || t.Norm == "separately" || t.Norm == "separate" || t.Norm == "respectively"
 	}
 	if split < 0 {
 		return side
@@ -237,6 +241,9 @@ func meetingSides(s *sentence, offs []*official, trigs []trigger) map[*official]
 			after++
 		}
 	}
+	if separate && with && after > 1 {
+		return side // "spoke separately with A and B": two calls
+	}
 	if after == 0 || before > 0 || !with {
 		// "A and B met", "A met with B and C": everyone met everyone. Only
 		// when the one who came is unnamed ("the Secretary General arrived
@@ -244,14 +251,6 @@ func meetingSides(s *sentence, offs []*official, trigs []trigger) map[*official]
 		return map[*official]int{}
 	}
 	return side
-}
-
-// meetingVerbs report a meeting as a verb does: a group that "met" or
-// "spoke" is the meeting's participants; "trilateral cooperation" is not a
-// meeting.
-var meetingVerbs = map[string]bool{
-	"met": true, "meet": true, "spoke": true, "held": true, "convened": true, "gathered": true,
-	"conferred": true, "talked": true,
 }
 
 // meetingProps are the act and CAMEO code of a sentence's meeting: its
@@ -265,6 +264,30 @@ func (d *doc) meetingProps(trigs []trigger) map[string]string {
 			}
 			return map[string]string{schema.PropAct: act.Name, schema.PropCameo: act.Cameo}
 		}
+	}
+	return nil
+}
+
+// pronounSubject reports "he" or "she" before the one official a meeting
+// sentence names: the readout's own minister met them.
+func pronounSubject(s *sentence, o *official) bool {
+	for _, m := range s.mentions {
+		if m.off == o {
+			return pronounBefore(s, m.start)
+		}
+	}
+	return false
+}
+
+// pronounReferent is whom "he" or "she" means in a meeting sentence: the
+// first participant of the meeting before, else the readout's first
+// official.
+func (d *doc) pronounReferent() *official {
+	if d.meetingSeen && len(d.participants) > 0 {
+		return d.participants[0]
+	}
+	if len(d.order) > 0 {
+		return d.order[0]
 	}
 	return nil
 }

@@ -1,22 +1,10 @@
 package extract
 
 import (
+	"github.com/diplograph/diplograph/internal/lexicon"
 	"github.com/diplograph/diplograph/internal/schema"
 	"github.com/diplograph/diplograph/internal/text"
 )
-
-// memberNouns follow a forum's name to introduce its members: "the Quad
-// countries (US, Japan, India and Australia)", "G7 members Italy and Canada".
-var memberNouns = map[string]bool{
-	"countries": true, "members": true, "member": true, "partners": true, "partner": true, "nations": true,
-	"states": true, "economies": true, "allies": true, "ally": true,
-}
-
-// roleNouns follow a forum's name to give a member a role in it: only a
-// member chairs a forum or holds its presidency.
-var roleNouns = map[string]bool{
-	"chair": true, "presidency": true, "chairmanship": true, "chairship": true, "president": false,
-}
 
 // relateMembership reads the MEMBER_OF facts a sentence states outright:
 //
@@ -27,24 +15,41 @@ var roleNouns = map[string]bool{
 //	<State>, a <Forum> Ally; <State>, which holds the <Forum> presidency
 //	as fellow members of <Forum>, they ...  (the participants' states)
 func (d *doc) relateMembership(s *sentence) {
+	for _, m := range readMemberships(d.x.lx, s, d.participantStates()) {
+		d.addEdge(schema.MemberOf, schema.Key(schema.State, m.state), schema.Key(schema.Forum, m.forum), s.text, nil)
+	}
+}
+
+// membership is one state's membership of a forum.
+type membership struct {
+	state, forum string // state code, forum id
+}
+
+// readMemberships returns the memberships a sentence states, forum by
+// forum in the order the sentence names them. participants are the states
+// of the meeting's participants, which a group subject ("they", "the two
+// leaders") stands for.
+func readMemberships(lx *lexicon.Lexicon, s *sentence, participants []string) []membership {
+	var out []membership
 	for k, m := range s.mentions {
 		if m.kind != mForum {
 			continue
 		}
-		for _, st := range d.membersOf(s, k) {
-			d.addEdge(schema.MemberOf, schema.Key(schema.State, st), schema.Key(schema.Forum, m.id), s.text, nil)
+		for _, st := range membersOf(lx, s, k, participants) {
+			out = append(out, membership{state: st, forum: m.id})
 		}
 	}
+	return out
 }
 
 // membersOf finds the states a sentence places in the forum at mention k.
-func (d *doc) membersOf(s *sentence, k int) []string {
+func membersOf(lx *lexicon.Lexicon, s *sentence, k int, participants []string) []string {
 	toks, ms := s.toks, s.mentions
 	m := ms[k]
 	after := m.end
 	switch {
-	case after < len(toks) && memberNouns[toks[after].Norm]:
-		i := skipNoun(toks, after)
+	case after < len(toks) && lx.Words.MemberNouns[toks[after].Norm]:
+		i := skipNoun(lx, toks, after)
 		with := false
 		for _, w := range []string{"together", "with", "including", "alongside"} {
 			if i < len(toks) && toks[i].Norm == w {
@@ -53,7 +58,7 @@ func (d *doc) membersOf(s *sentence, k int) []string {
 		}
 		states := statesListAt(toks, ms, k+1, i)
 		if with && asBefore(toks, m.start) {
-			return append(states, d.subjectStates(s, k)...)
+			return append(states, subjectStates(lx, s, k, participants)...)
 		}
 		if len(states) > 0 {
 			return states
@@ -62,14 +67,14 @@ func (d *doc) membersOf(s *sentence, k int) []string {
 			return []string{st} // "Türkiye, a NATO Ally since 1952"
 		}
 		if asBefore(toks, m.start) {
-			return d.subjectStates(s, k)
+			return subjectStates(lx, s, k, participants)
 		}
-	case after < len(toks) && roleNouns[toks[after].Norm]:
+	case after < len(toks) && lx.Words.RoleNouns[toks[after].Norm]:
 		if st, ok := possessiveStateBefore(toks, ms, k); ok {
 			return []string{st}
 		}
 		if asBefore(toks, m.start) || whichHolds(toks, m.start) || ownPossessive(toks, m.start) {
-			return d.subjectStates(s, k)
+			return subjectStates(lx, s, k, participants)
 		}
 		return nil
 	}
@@ -78,27 +83,27 @@ func (d *doc) membersOf(s *sentence, k int) []string {
 			return states // "the Normandy format (Russia, Ukraine, Germany and France)"
 		}
 	}
-	if states := groupOfStates(toks, ms, k); len(states) > 0 {
+	if states := groupOfStates(lx, toks, ms, k); len(states) > 0 {
 		return states // "the G7 Foreign Ministers of Canada, France, ..."; "the AUKUS partnership between ..."
 	}
-	if st, ok := newestMember(toks, ms, k); ok {
+	if st, ok := newestMember(lx, toks, ms, k); ok {
 		return []string{st} // "NATO's newest Ally, Montenegro"
 	}
-	if chairOf(toks, m.start) {
-		return d.subjectStates(s, k) // "President Ramaphosa, current Chair of the African Union"
+	if chairOf(toks, m.start) || chairsBefore(toks, m.start) {
+		return subjectStates(lx, s, k, participants) // "President Ramaphosa, current Chair of the African Union"
 	}
-	if start, ok := memberOfBefore(toks, ms, k); ok {
+	if start, ok := memberOfBefore(lx, toks, ms, k); ok {
 		if states := statesListBefore(toks, ms, k, start); len(states) > 0 {
 			return states
 		}
-		return d.subjectStates(s, k)
+		return subjectStates(lx, s, k, participants)
 	}
 	return nil
 }
 
 // skipNoun steps over the member noun ("member states", "countries").
-func skipNoun(toks []text.Token, i int) int {
-	for i < len(toks) && memberNouns[toks[i].Norm] {
+func skipNoun(lx *lexicon.Lexicon, toks []text.Token, i int) int {
+	for i < len(toks) && lx.Words.MemberNouns[toks[i].Norm] {
 		i++
 	}
 	return i
@@ -126,7 +131,8 @@ func whichHolds(toks []text.Token, i int) bool {
 		return false
 	}
 	switch toks[j].Norm {
-	case "holds", "held", "hold", "holding", "over", "assumed", "assumes", "assume", "assuming", "took", "takes":
+	case "holds", "held", "hold", "holding", "over", "assumed", "assumes", "assume", "assuming", "took", "takes",
+		"chairs", "chaired", "chairing", "leads", "presides":
 		return true
 	}
 	return false
@@ -167,28 +173,29 @@ func possessiveStateBefore(toks []text.Token, ms []mention, k int) (string, bool
 // describes: the state named last before it in the sentence ("Türkiye, a
 // NATO Ally"; "Indonesia's efforts as ASEAN Chair"), or, when a group
 // ("they", "the two leaders") is the subject, the participants' states.
-func (d *doc) subjectStates(s *sentence, k int) []string {
+func subjectStates(lx *lexicon.Lexicon, s *sentence, k int, participants []string) []string {
 	for j := k - 1; j >= 0; j-- {
 		switch s.mentions[j].kind {
 		case mState:
 			return []string{s.mentions[j].id}
 		case mOfficial:
-			if st := s.mentions[j].off.state; d.x.lx.States[st].Code != "" {
+			if st := s.mentions[j].off.state; lx.States[st].Code != "" {
 				return []string{st}
 			}
 			return nil
 		case mGroup:
-			return d.participantStates()
+			return participants
 		}
 	}
 	for j := k + 1; j < len(s.mentions); j++ {
 		if s.mentions[j].kind == mGroup {
-			return d.participantStates()
+			return participants
 		}
 	}
 	return nil
 }
 
+// participantStates are the distinct states of the meeting's participants.
 func (d *doc) participantStates() []string {
 	var out []string
 	seen := map[string]bool{}
@@ -244,7 +251,7 @@ func statesListAt(toks []text.Token, ms []mention, k, i int) []string {
 // memberOfBefore finds "members of [both] [the]" just before the forum at
 // mention k, or before an earlier forum joined to it by "and" ("members of
 // both the European Union and NATO"). It returns where "members" starts.
-func memberOfBefore(toks []text.Token, ms []mention, k int) (int, bool) {
+func memberOfBefore(lx *lexicon.Lexicon, toks []text.Token, ms []mention, k int) (int, bool) {
 	i := ms[k].start
 	if k > 0 && ms[k-1].kind == mForum {
 		gap := toks[ms[k-1].end:i]
@@ -260,10 +267,10 @@ func memberOfBefore(toks []text.Token, ms []mention, k int) (int, bool) {
 		return 0, false
 	}
 	j--
-	if !memberNouns[toks[j].Norm] {
+	if !lx.Words.MemberNouns[toks[j].Norm] {
 		return 0, false
 	}
-	for j > 0 && memberNouns[toks[j-1].Norm] {
+	for j > 0 && lx.Words.MemberNouns[toks[j-1].Norm] {
 		j--
 	}
 	return j, true
@@ -295,20 +302,11 @@ func statesListBefore(toks []text.Token, ms []mention, k, start int) []string {
 	return out
 }
 
-// groupWords, after a forum's name, introduce its members as a body:
-// "the G7 Foreign Ministers of ...", "the Quad partnership between ...".
-var groupWords = map[string]bool{
-	"foreign": true, "defence": true, "defense": true, "finance": true, "trade": true, "ministers": true,
-	"minister": true, "leaders": true, "heads": true, "partnership": true, "format": true, "grouping": true,
-	"group": true, "coalition": true, "mechanism": true, "governments": true, "national": true, "security": true,
-	"advisers": true, "advisors": true, "economy": true, "energy": true, "health": true, "'": true, "s": true,
-}
-
 // groupOfStates reads "<Forum> <group words> of|from|between <states>".
-func groupOfStates(toks []text.Token, ms []mention, k int) []string {
+func groupOfStates(lx *lexicon.Lexicon, toks []text.Token, ms []mention, k int) []string {
 	i := ms[k].end
 	j := i
-	for j < len(toks) && j < i+5 && groupWords[toks[j].Norm] {
+	for j < len(toks) && j < i+5 && lx.Words.GroupWords[toks[j].Norm] {
 		j++
 	}
 	if j == i || j >= len(toks) {
@@ -330,20 +328,17 @@ func groupOfStates(toks []text.Token, ms []mention, k int) []string {
 	return states
 }
 
-// memberTitles name a member of a forum after the forum's possessive.
-var memberTitles = map[string]bool{"ally": true, "member": true, "members": true, "allies": true}
-
 // newestMember reads "<Forum>'s [newest] Ally[,] <State>".
-func newestMember(toks []text.Token, ms []mention, k int) (string, bool) {
+func newestMember(lx *lexicon.Lexicon, toks []text.Token, ms []mention, k int) (string, bool) {
 	i := ms[k].end
 	if i >= len(toks) || toks[i].Norm != "'s" {
 		return "", false
 	}
 	j := i + 1
-	for j < len(toks) && j < i+3 && !memberTitles[toks[j].Norm] {
+	for j < len(toks) && j < i+3 && !lx.Words.MemberTitles[toks[j].Norm] {
 		j++
 	}
-	if j >= len(toks) || !memberTitles[toks[j].Norm] {
+	if j >= len(toks) || !lx.Words.MemberTitles[toks[j].Norm] {
 		return "", false
 	}
 	j++
@@ -376,4 +371,13 @@ func chairOf(toks []text.Token, i int) bool {
 		return true
 	}
 	return false
+}
+
+// chairsBefore reports "chairs [the] <Forum>": only a member chairs it.
+func chairsBefore(toks []text.Token, i int) bool {
+	j := i - 1
+	if j >= 0 && toks[j].Norm == "the" {
+		j--
+	}
+	return j >= 0 && (toks[j].Norm == "chairs" || toks[j].Norm == "chaired" || toks[j].Norm == "chairing")
 }

@@ -40,36 +40,40 @@ type topicMention struct {
 	id, name   string
 }
 
-// findMentions runs the gazetteers over one sentence.
-func (d *doc) findMentions(s *sentence) {
-	lx := d.x.lx
+// findMentions runs the gazetteers over one sentence's tokens: the
+// states, forums, titles, known people, group phrases ("both sides") and
+// "I" it mentions, in token order, and the taxonomy topics it names
+// outside those names, in token order. It reads nothing but the lexicon.
+func findMentions(lx *lexicon.Lexicon, toks []text.Token) ([]mention, []topicMention) {
+	var ms []mention
 	accept := func(start, end int, e lexicon.Entry) bool {
-		return acceptEntity(s.toks[start:end], e)
+		return acceptEntity(toks[start:end], e)
 	}
-	for i := 0; i < len(s.toks); {
-		if s.toks[i].Text == "I" {
-			s.mentions = append(s.mentions, mention{kind: mSelf, start: i, end: i + 1})
+	for i := 0; i < len(toks); {
+		if toks[i].Text == "I" {
+			ms = append(ms, mention{kind: mSelf, start: i, end: i + 1})
 			i++
 			continue
 		}
-		if g := groupAt(s.toks, i); g > 0 {
-			s.mentions = append(s.mentions, mention{kind: mGroup, start: i, end: i + g})
+		if g := groupAt(lx, toks, i); g > 0 {
+			ms = append(ms, mention{kind: mGroup, start: i, end: i + g})
 			i += g
 			continue
 		}
-		vals, n := lx.Entities.LongestAt(s.toks, i, accept)
+		vals, n := lx.Entities.LongestAt(toks, i, accept)
 		if n == 0 {
 			i++
 			continue
 		}
 		if m, ok := entityMention(vals, i, i+n); ok {
-			s.mentions = append(s.mentions, m)
+			ms = append(ms, m)
 		}
 		i += n
 	}
-	named := namedSpans(s)
-	for i := 0; i < len(s.toks); {
-		vals, n := lx.TopicIndex.LongestAt(s.toks, i, nil)
+	named := namedSpans(len(toks), ms)
+	var topics []topicMention
+	for i := 0; i < len(toks); {
+		vals, n := lx.TopicIndex.LongestAt(toks, i, nil)
 		if n == 0 || named[i] >= i+n {
 			// A topic wholly inside a name is part of the name: the
 			// "Security" of the Security Council is no topic, though
@@ -78,19 +82,20 @@ func (d *doc) findMentions(s *sentence) {
 			continue
 		}
 		t := lx.Topics[vals[0]]
-		s.topics = append(s.topics, topicMention{start: i, end: i + n, id: t.ID, name: t.Name})
+		topics = append(topics, topicMention{start: i, end: i + n, id: t.ID, name: t.Name})
 		i += n
 	}
 	if len(lx.TopicPatterns) > 0 {
-		d.findPatternTopics(s, named)
+		topics = findPatternTopics(lx, toks, topics, named)
 	}
+	return ms, topics
 }
 
-// namedSpans gives, for each token inside the name of a forum, a title or
-// a person, where that name ends (0 for tokens in no name).
-func namedSpans(s *sentence) []int {
-	named := make([]int, len(s.toks))
-	for _, m := range s.mentions {
+// namedSpans gives, for each of n tokens inside the name of a forum, a
+// title or a person, where that name ends (0 for tokens in no name).
+func namedSpans(n int, ms []mention) []int {
+	named := make([]int, n)
+	for _, m := range ms {
 		if m.kind == mForum || m.kind == mTitle || m.kind == mOfficial {
 			for i := m.start; i < m.end; i++ {
 				named[i] = m.end
@@ -155,28 +160,9 @@ func entityMention(vals []lexicon.Entry, start, end int) (mention, bool) {
 	return m, true
 }
 
-// groupPhrases refer to all of a meeting's participants at once.
-var groupPhrases = func() *text.Trie[bool] {
-	t := &text.Trie[bool]{}
-	for _, p := range []string{
-		"both sides", "the two sides", "the sides", "all sides", "both parties", "the two parties",
-		"both ministers", "the two ministers", "the ministers", "the foreign ministers", "the two foreign ministers",
-		"both leaders", "the two leaders", "the leaders", "the two officials", "both officials",
-		"the two secretaries", "the two", "both", "they", "we", "the participants", "the two delegations",
-		"both delegations", "the two defence ministers", "the two defense ministers", "the defence ministers",
-		"the defense ministers", "the two counterparts", "their", "the three ministers", "the three leaders",
-		"the three sides", "all three", "the four ministers", "the four leaders", "the secretaries",
-		"the pair", "the three officials", "the officials", "the top diplomats", "the two top diplomats",
-		"the three countries", "the two countries", "the three foreign ministers", "the ministers",
-	} {
-		t.Add(p, true)
-	}
-	return t
-}()
-
 // groupAt returns the length of a group phrase starting at toks[i], or 0.
-func groupAt(toks []text.Token, i int) int {
-	_, n := groupPhrases.LongestAt(toks, i, nil)
+func groupAt(lx *lexicon.Lexicon, toks []text.Token, i int) int {
+	_, n := lx.Words.GroupPhrases.LongestAt(toks, i, nil)
 	if n == 1 && toks[i].Norm == "their" {
 		return 0 // a possessive names no subject of its own
 	}
@@ -199,26 +185,27 @@ func isVerbLike(w string) bool {
 	return false
 }
 
-// findPatternTopics adds the topics whose patterns match where no synonym
-// matched already.
-func (d *doc) findPatternTopics(s *sentence, named []int) {
-	found := len(s.topics)
-	words := make(map[string]bool, len(s.toks))
-	for _, t := range s.toks {
+// findPatternTopics adds to topics those whose patterns match where no
+// synonym matched already, and returns them all in token order.
+func findPatternTopics(lx *lexicon.Lexicon, toks []text.Token, topics []topicMention, named []int) []topicMention {
+	found := len(topics)
+	words := make(map[string]bool, len(toks))
+	for _, t := range toks {
 		words[t.Norm] = true
 	}
-	for _, p := range d.x.lx.TopicPatterns {
+	for _, p := range lx.TopicPatterns {
 		if !p.Possible(words) {
 			continue
 		}
-		t := d.x.lx.Topics[p.Topic]
-		start, end, ok := p.Match(s.toks, lexicon.PatternWindow)
-		if !ok || named[start] >= end || overlapsTopic(s.topics[:found], start, end) {
+		t := lx.Topics[p.Topic]
+		start, end, ok := p.Match(toks, lexicon.PatternWindow)
+		if !ok || named[start] >= end || overlapsTopic(topics[:found], start, end) {
 			continue
 		}
-		s.topics = append(s.topics, topicMention{start: start, end: end, id: t.ID, name: t.Name})
+		topics = append(topics, topicMention{start: start, end: end, id: t.ID, name: t.Name})
 	}
-	sort.Slice(s.topics, func(i, j int) bool { return s.topics[i].start < s.topics[j].start })
+	sort.Slice(topics, func(i, j int) bool { return topics[i].start < topics[j].start })
+	return topics
 }
 
 func overlapsTopic(ts []topicMention, start, end int) bool {

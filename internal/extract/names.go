@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/diplograph/diplograph/internal/lexicon"
 	"strings"
 	"unicode"
 
@@ -54,14 +55,12 @@ func hasUpperFamily(toks []text.Token) bool {
 	return false
 }
 
-// familyFirstInEnglish lists the states whose names English-language media
-// keep family name first; a Japanese name, by contrast, is turned round.
-var familyFirstInEnglish = map[string]bool{"CN": true, "KR": true, "KP": true, "VN": true, "TW": true, "HU": true, "KH": true, "MN": true}
-
 // displayName makes a canonical display name of a name the text gives:
 // capitals folded to title case, and a family-first name given family-last
-// unless English usage keeps the state's names family first.
-func displayName(raw, state string, familyFirst bool) string {
+// unless English usage keeps the state's names family first (the
+// lexicon's family-first states; a Japanese name, by contrast, is turned
+// round).
+func displayName(lx *lexicon.Lexicon, raw, state string, familyFirst bool) string {
 	parts := strings.Fields(raw)
 	upperAt := -1
 	for i, p := range parts {
@@ -70,7 +69,7 @@ func displayName(raw, state string, familyFirst bool) string {
 			upperAt = i
 		}
 	}
-	if familyFirst && len(parts) == 2 && !familyFirstInEnglish[state] && (upperAt == 0 || upperAt == -1) {
+	if familyFirst && len(parts) == 2 && !lx.Words.FamilyFirstStates[state] && (upperAt == 0 || upperAt == -1) {
 		parts[0], parts[1] = parts[1], parts[0]
 	}
 	return strings.Join(parts, " ")
@@ -113,7 +112,11 @@ func dropMiddleInitials(name []text.Token) []text.Token {
 	out := []text.Token{name[0]}
 	for i := 1; i < len(name)-1; i++ {
 		t := name[i]
-		isInitial := t.IsWord() && len([]rune(strings.ReplaceAll(t.Text, ".", ""))) <= 2 && t.IsCapitalized()
+		// An initial is one letter ("J", "J."), or two in capitals with a
+		// dot ("J.R."); "Al", "El" and "Da" are parts of the name.
+		letters := len([]rune(strings.ReplaceAll(t.Text, ".", "")))
+		dotted := strings.Contains(t.Text, ".") || i+1 < len(name) && name[i+1].Norm == "."
+		isInitial := t.IsWord() && t.IsCapitalized() && (letters == 1 || letters == 2 && dotted && t.IsUpper())
 		if isInitial || (t.Norm == "." && len(out) > 0 && out[len(out)-1].Norm != "." && i > 0 && isInitialText(name[i-1].Text)) {
 			continue
 		}

@@ -12,7 +12,8 @@ import (
 type official struct {
 	id, name      string
 	title, office string
-	state         string // state code, or an organisation's forum id
+	state         string // state code
+	forum         string // for an organisation's official, the forum it represents
 	evidence      string // the sentence that introduced them with a title
 	first         int    // the index of the sentence that first names them
 	delegation    int    // non-zero for people listed as one group ("members of Congress, among which ...")
@@ -50,10 +51,6 @@ func (d *doc) findOfficials(s *sentence) {
 	d.findGluedNames(s)
 }
 
-// listOpeners introduce the names of a group an earlier title named:
-// "members of Congress, among which A, B and C".
-var listOpeners = [][]string{{"among", "which"}, {"among", "whom"}, {"among", "them"}, {"including"}, {"such", "as"}, {"namely"}, {":"}}
-
 // findListedNames reads the people a plural title introduces as a list:
 // each is an official with that title, and all of them one delegation, so
 // that a meeting with them does not pair them with each other.
@@ -68,7 +65,7 @@ func (d *doc) findListedNames(s *sentence, ms []mention) []mention {
 		if i < len(s.toks) && s.toks[i].Norm == "," {
 			i++
 		}
-		n := openerAt(s.toks, i)
+		n := openerAt(d.x.lx, s.toks, i)
 		if n == 0 {
 			continue
 		}
@@ -80,7 +77,7 @@ func (d *doc) findListedNames(s *sentence, ms []mention) []mention {
 		t := d.x.lx.Titles[m.title]
 		delegation := s.index*1000 + m.start + 1
 		for i < next {
-			ns, ne, ok := readName(s.toks, i, nil)
+			ns, ne, ok := readName(d.x.lx, s.toks, i, nil)
 			if !ok || ne > next {
 				break
 			}
@@ -96,8 +93,9 @@ func (d *doc) findListedNames(s *sentence, ms []mention) []mention {
 	return out
 }
 
-func openerAt(toks []text.Token, i int) int {
-	for _, o := range listOpeners {
+// openerAt returns the length of a list opener ("among whom") at toks[i], or 0.
+func openerAt(lx *lexicon.Lexicon, toks []text.Token, i int) int {
+	for _, o := range lx.Words.ListOpeners {
 		if i+len(o) > len(toks) {
 			continue
 		}
@@ -133,28 +131,55 @@ func (d *doc) titledPerson(s *sentence, out, ms []mention, k int, starts map[int
 		out = out[:len(out)-1] // the state mention becomes part of the official
 	}
 	end, used := m.end, 0
+	forum := ""
 	if st, e, ok := ofState(s.toks, ms, k); ok {
 		state, end, used = st, e, 1
+		if ms[k+1].kind == mForum {
+			state, forum = "", st // "Chairperson of the African Union Commission"
+		}
 	}
-	if state == "" {
+	if state == "" && forum == "" {
 		state = t.State
+	}
+	if _, isState := lx.States[state]; !isState && forum == "" {
+		if _, isForum := lx.Forums[state]; isForum {
+			state, forum = "", state // a title of an organisation: "High Representative" is the EU's
+		}
+	}
+	org := func(o *official) *official {
+		if forum != "" && o.state == "" {
+			o.forum = forum
+		}
+		return o
 	}
 	// A known person right after the title: "Secretary of State Antony Blinken".
 	if k+used+1 < len(ms) {
 		next := ms[k+used+1]
-		if next.kind == mOfficial && nameGap(s.toks, end, next.start) {
-			o := d.resolvePerson(next.people, state, t.Office, t.Title)
+		if next.kind == mOfficial && nameGap(lx, s.toks, end, next.start) {
+			st, stEnd, n := stateAfterName(s.toks, ms, k+used+2, next.end)
+			if n > 0 {
+				state = st // "Prime Minister Jacinda Ardern of New Zealand"
+			}
+			o := org(d.resolvePerson(next.people, state, t.Office, t.Title))
 			next.off = d.addOfficial(o, s.text)
 			next.start = start
-			return append(out, next), used + 1
+			if n > 0 {
+				next.end = stEnd
+			}
+			return append(out, next), used + 1 + n
 		}
 	}
-	if ns, ne, ok := readName(s.toks, end, starts); ok {
-		o := d.namedOfficial(s.toks[ns:ne], state, t)
-		return append(out, mention{kind: mOfficial, start: start, end: ne, off: d.addOfficial(o, s.text)}), used
+	if ns, ne, ok := readName(lx, s.toks, end, starts); ok {
+		mentionEnd := ne
+		st, stEnd, n := stateAfterName(s.toks, ms, k+used+1, ne)
+		if n > 0 {
+			state, mentionEnd = st, stEnd // "King Abdullah II of Jordan"
+		}
+		o := org(d.namedOfficial(s.toks[ns:ne], state, t))
+		return append(out, mention{kind: mOfficial, start: start, end: mentionEnd, off: d.addOfficial(o, s.text)}), used + n
 	}
-	if ns, ok := nameBefore(s.toks, start, out); ok {
-		o := d.namedOfficial(s.toks[ns:start-commaLen(s.toks, start)], state, t)
+	if ns, ok := nameBefore(lx, s.toks, start, out); ok {
+		o := org(d.namedOfficial(s.toks[ns:start-commaLen(s.toks, start)], state, t))
 		if len(out) > 0 && out[len(out)-1].end > ns {
 			out = out[:len(out)-1]
 		}
@@ -201,29 +226,38 @@ func ofState(toks []text.Token, ms []mention, k int) (string, int, bool) {
 	return "", 0, false
 }
 
+// stateAfterName reads "of [the] <State>" right after a name ending at
+// token end, the state being mention ms[k]: the person's own country, which
+// the sentence gives and which wins over the table. It returns the state,
+// where it ends, and 1 when it was read (the mention is consumed).
+func stateAfterName(toks []text.Token, ms []mention, k, end int) (string, int, int) {
+	if k >= len(ms) || ms[k].kind != mState || end >= len(toks) || toks[end].Norm != "of" {
+		return "", 0, 0
+	}
+	at := end + 1
+	if at < len(toks) && toks[at].Norm == "the" {
+		at++
+	}
+	if ms[k].start != at {
+		return "", 0, 0
+	}
+	return ms[k].id, ms[k].end, 1
+}
+
 // nameGap reports whether only a comma and honorifics separate a title from a name.
-func nameGap(toks []text.Token, from, to int) bool {
+func nameGap(lx *lexicon.Lexicon, toks []text.Token, from, to int) bool {
 	for i := from; i < to; i++ {
-		if toks[i].Norm != "," && !isHonorific(toks, i) && toks[i].Norm != "." {
+		if toks[i].Norm != "," && !isHonorific(lx, toks, i) && toks[i].Norm != "." {
 			return false
 		}
 	}
 	return true
 }
 
-var honorifics = map[string]bool{
-	"mr": true, "ms": true, "mrs": true, "dr": true, "prof": true, "h.e.": true, "he": false,
-	"excellency": true, "his": true, "her": true, "senator": true, "hon": true, "honourable": true,
-	"honorable": true, "sir": true, "dame": true, "madam": true, "shri": true, "smt": true, "the": true,
-	"mx": true, "rt": true, "right": true, "yb": true, "dato": true, "datuk": true, "seri": true, "tan": false,
-	"haji": true, "hajah": true, "excellencies": true, "mme": true, "m": false, "herr": true, "frau": true,
-	// military ranks stand before a name as honorifics do: "General Wei Fenghe", "Brig. Gen. Pat Ryder"
-	"general": true, "gen": true, "brig": true, "brigadier": true, "admiral": true, "adm": true, "lt": true,
-	"lieutenant": true, "col": true, "colonel": true, "maj": true, "marshal": true, "capt": true, "captain": true,
-	"commander": true, "cdr": true, "sgt": true, "sergeant": true, "rear": true,
-}
-
-func isHonorific(toks []text.Token, i int) bool {
+// isHonorific reports an honorific at toks[i]: a capitalised one, "the"
+// opening "the Hon.", or the full stop after one.
+func isHonorific(lx *lexicon.Lexicon, toks []text.Token, i int) bool {
+	honorifics := lx.Words.Honorifics
 	t := toks[i]
 	if t.Norm == "the" {
 		return i+1 < len(toks) && (toks[i+1].Norm == "hon" || toks[i+1].Norm == "honourable" || toks[i+1].Norm == "honorable" ||
@@ -247,25 +281,25 @@ func mentionStarts(ms []mention) map[int]bool {
 // comma and honorifics. Names are capitalised words, initials ("S."),
 // hyphenated parts ("Tae-yul") and lower-case particles between capitalised
 // words ("da Silva").
-func readName(toks []text.Token, i int, stops map[int]bool) (int, int, bool) {
+func readName(lx *lexicon.Lexicon, toks []text.Token, i int, stops map[int]bool) (int, int, bool) {
 	if i < len(toks) && toks[i].Norm == "," {
 		i++
 	}
-	for i < len(toks) && (isHonorific(toks, i) || (toks[i].Norm == "." && i > 0 && isHonorific(toks, i-1))) {
+	for i < len(toks) && (isHonorific(lx, toks, i) || (toks[i].Norm == "." && i > 0 && isHonorific(lx, toks, i-1))) {
 		i++
 	}
 	start, j := i, i
 	for j < len(toks) && j-start < 8 && !stops[j] {
 		t := toks[j]
 		switch {
-		case isNameWord(t):
+		case isNameWord(lx, t):
 			j++
 			if j < len(toks) && toks[j].Norm == "." && utf8.RuneCountInString(t.Text) <= 2 {
 				j++ // an initial, or Jr.
 			}
 		case t.Norm == "-" && j > start && j+1 < len(toks) && toks[j+1].IsWord() && toks[j].Start == toks[j-1].End:
 			j += 2 // Tae-yul
-		case isParticle(t.Norm) && j > start && j+1 < len(toks) && isNameWord(toks[j+1]):
+		case lx.Words.NameParticles[t.Norm] && j > start && j+1 < len(toks) && isNameWord(lx, toks[j+1]):
 			j++
 		default:
 			return start, j, j > start && validName(toks[start:j])
@@ -276,7 +310,7 @@ func readName(toks []text.Token, i int, stops map[int]bool) (int, int, bool) {
 
 // nameBefore finds "<Name>, " ending just before a title at toks[titleStart]:
 // "Penny Wong, Australia's Foreign Minister".
-func nameBefore(toks []text.Token, titleStart int, out []mention) (int, bool) {
+func nameBefore(lx *lexicon.Lexicon, toks []text.Token, titleStart int, out []mention) (int, bool) {
 	end := titleStart
 	if end > 0 && toks[end-1].Norm == "the" {
 		end--
@@ -290,13 +324,14 @@ func nameBefore(toks []text.Token, titleStart int, out []mention) (int, bool) {
 		floor = out[len(out)-1].end
 	}
 	start := end
-	for start > floor && end-start < 6 && (isNameWord(toks[start-1]) || toks[start-1].Norm == "-" || toks[start-1].Norm == ".") {
-		start--
+	for start > floor && end-start < 8 && (isNameWord(lx, toks[start-1]) || toks[start-1].Norm == "-" || toks[start-1].Norm == "." ||
+		lx.Words.NameParticles[toks[start-1].Norm] && start-2 >= floor && isNameWord(lx, toks[start-2])) {
+		start-- // "Abdullah bin Zayed Al Nahyan": a particle between name words
 	}
-	for start < end && (!isNameWord(toks[start]) || isHonorific(toks, start)) {
+	for start < end && (!isNameWord(lx, toks[start]) || isHonorific(lx, toks, start)) {
 		start++
 	}
-	if start < end && validName(toks[start:end]) && (start == 0 || !toks[start-1].IsCapitalized() || isHonorific(toks, start-1)) {
+	if start < end && validName(toks[start:end]) && (start == 0 || !toks[start-1].IsCapitalized() || isHonorific(lx, toks, start-1)) {
 		return start, true
 	}
 	return 0, false
@@ -310,36 +345,13 @@ func commaLen(toks []text.Token, titleStart int) int {
 	return n
 }
 
-// notNames are capitalised words that start or join sentences but never
-// belong to a personal name.
-var notNames = map[string]bool{
-	"the": true, "and": true, "on": true, "in": true, "at": true, "during": true, "following": true,
-	"today": true, "yesterday": true, "later": true, "also": true, "both": true, "they": true,
-	"he": true, "she": true, "this": true, "that": true, "his": true, "her": true, "their": true,
-	"met": true, "spoke": true, "said": true, "held": true, "discussed": true, "welcomed": true,
-	"reaffirmed": true, "with": true, "for": true, "of": true, "to": true, "a": true, "an": true,
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true, "office": true, "spokesperson": true, "readout": true,
-	"department": true, "ministry": true, "government": true, "state": true, "affairs": true,
-	"minister": true, "secretary": true, "president": true, "his majesty": true,
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
-	"august": true, "september": true, "october": true, "november": true, "december": true,
-}
-
-func isNameWord(t text.Token) bool {
-	if !t.IsWord() || notNames[t.Norm] {
+// isNameWord reports a capitalised word that may belong to a name.
+func isNameWord(lx *lexicon.Lexicon, t text.Token) bool {
+	if !t.IsWord() || lx.Words.NotNames[t.Norm] {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	return unicode.IsUpper(r)
-}
-
-func isParticle(w string) bool {
-	switch w {
-	case "da", "de", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "binti", "al", "el", "la", "le", "ibn", "y":
-		return true
-	}
-	return false
 }
 
 // validName rejects runs that cannot be a name: nothing but initials.
@@ -379,5 +391,5 @@ func (d *doc) namedOfficial(name []text.Token, state string, t lexicon.Title) *o
 		// "Retno L. P. Marsudi" is the Retno Marsudi the table knows.
 		return d.namedOfficial(trimmed, state, t)
 	}
-	return &official{name: displayName(raw, state, glued || hasUpperFamily(name)), title: t.Title, office: t.Office, state: state}
+	return &official{name: displayName(d.x.lx, raw, state, glued || hasUpperFamily(name)), title: t.Title, office: t.Office, state: state}
 }

@@ -29,14 +29,32 @@ func (d *doc) resolvePerson(people []int, state, office, title string) *official
 		}
 	}
 	h := lx.Officials[best]
-	o := &official{name: h.Name, title: h.Title, office: h.Office, state: h.State}
+	o := d.holderOfficial(h)
 	if title != "" && office != h.Office {
 		// The text speaks of another office than the one the table knows
 		// this person for: trust the text.
 		o.title, o.office = title, office
 	}
-	if state != "" && o.state == "" {
-		o.state = state
+	if state != "" && state != o.state {
+		// What the sentence says of a person wins over the table: "Prime
+		// Minister X of New Zealand" represents New Zealand, whatever
+		// another holder of the name did.
+		o.state, o.forum = state, ""
+		if title != "" {
+			o.title, o.office = title, office
+		}
+	}
+	return o
+}
+
+// holderOfficial makes an official of a table row; an organisation's
+// official (state column UN, NATO, ...) represents its forum.
+func (d *doc) holderOfficial(h lexicon.Holder) *official {
+	o := &official{name: h.Name, title: h.Title, office: h.Office, state: h.State}
+	if _, isState := d.x.lx.States[h.State]; !isState {
+		if _, isForum := d.x.lx.Forums[h.State]; isForum {
+			o.state, o.forum = "", h.State
+		}
 	}
 	return o
 }
@@ -138,7 +156,7 @@ func (d *doc) findSurnames(s *sentence) {
 	taken := takenTokens(s)
 	var added []mention
 	for i, t := range s.toks {
-		if taken[i] || !isNameWord(t) {
+		if taken[i] || !isNameWord(d.x.lx, t) {
 			continue
 		}
 		for _, o := range d.order {

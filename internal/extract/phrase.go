@@ -22,7 +22,7 @@ const maxObjectTokens = 48
 // objectSpan finds the tokens the trigger trigs[i] governs: after it up to
 // the end of its clause, or, for a passive ("the conflict was also
 // discussed"), before it back to the start of its clause.
-func objectSpan(s *sentence, trigs []trigger, i int) (int, int, bool) {
+func objectSpan(lx *lexicon.Lexicon, s *sentence, trigs []trigger, i int) (int, int, bool) {
 	t, toks := trigs[i], s.toks
 	if aux, ok := passiveAt(toks, t.at); ok {
 		from := aux
@@ -44,7 +44,7 @@ func objectSpan(s *sentence, trigs []trigger, i int) (int, int, bool) {
 		j = k + 1
 	}
 	end := j
-	for end < len(toks) && end-j < maxObjectTokens && !endsObject(s, trigs, j, end) {
+	for end < len(toks) && end-j < maxObjectTokens && !endsObject(lx, s, trigs, j, end) {
 		end++
 	}
 	return j, end, end > j
@@ -59,7 +59,7 @@ func clauseBreak(w string) bool {
 }
 
 // endsObject reports whether token k, inside an object begun at from, ends it.
-func endsObject(s *sentence, trigs []trigger, from, k int) bool {
+func endsObject(lx *lexicon.Lexicon, s *sentence, trigs []trigger, from, k int) bool {
 	toks := s.toks
 	w := toks[k].Norm
 	switch w {
@@ -70,7 +70,7 @@ func endsObject(s *sentence, trigs []trigger, from, k int) bool {
 	case "with":
 		return k > from && mentionAt(s, k+1, mOfficial, mRole, mGroup, mSelf)
 	case "following", "on", "at", "in", "over", "by":
-		return k > from && (sidelinesAt(toks, k) || meetingNounAfter(toks, k) || dateAfter(toks, k) || occasionAt(toks, k))
+		return k > from && (sidelinesAt(toks, k) || meetingNounAfter(toks, k) || dateAfter(lx, toks, k) || occasionAt(toks, k))
 	case "ahead":
 		// "ahead of the anniversary": when; "ahead of COP29" names the occasion
 		return k > from && k+2 < len(toks) && toks[k+1].Norm == "of" && toks[k+2].Norm == "the"
@@ -186,7 +186,7 @@ func splitItems(lx *lexicon.Lexicon, s *sentence, from, to int, infinitive bool)
 			spans = append(spans, list...)
 			continue
 		}
-		c[1] = cutAside(s.toks, c[0], c[1])
+		c[1] = cutAside(lx, s.toks, c[0], c[1])
 		if list, ok := topLevelList(lx, s, c[0], c[1]); ok {
 			spans = append(spans, list...)
 			continue
@@ -463,7 +463,7 @@ func verbForm(lx *lexicon.Lexicon, toks []text.Token, from, to int, infinitive b
 	if _, ok := lx.Gerund(w); ok && (infinitive || from > 0 && toks[from-1].Norm == "to") {
 		return "base"
 	}
-	if isGerund(w) {
+	if isGerund(lx, w) {
 		return "gerund"
 	}
 	return ""
@@ -473,7 +473,7 @@ func sameVerbForm(lx *lexicon.Lexicon, toks []text.Token, k int, form string) bo
 	w := toks[k].Norm
 	switch form {
 	case "gerund":
-		return isGerund(w)
+		return isGerund(lx, w)
 	case "infinitive":
 		_, ok := lx.Gerund(w)
 		return ok && k > 0 && toks[k-1].Norm == "to"
@@ -482,17 +482,9 @@ func sameVerbForm(lx *lexicon.Lexicon, toks []text.Token, k int, form string) bo
 	return ok && (k+1 >= len(toks) || toks[k+1].Norm != "for" && toks[k+1].Norm != "of")
 }
 
-// notGerunds end in -ing without being verbs' -ing forms.
-var notGerunds = map[string]bool{
-	"including": true, "during": true, "following": true, "regarding": true, "concerning": true,
-	"according": true, "bring": true, "thing": true, "nothing": true, "something": true, "anything": true,
-	"everything": true, "string": true, "king": true, "spring": true, "wing": true, "ring": true,
-	"beijing": true, "nanjing": true, "morning": true, "evening": true, "meeting": true, "meetings": true,
-	"briefing": true, "building": true, "wellbeing": true, "ming": true, "pyeongchang": true,
-}
-
-func isGerund(w string) bool {
-	return len(w) > 5 && strings.HasSuffix(w, "ing") && !notGerunds[w]
+// isGerund reports a verb's -ing form.
+func isGerund(lx *lexicon.Lexicon, w string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "ing") && !lx.Words.NotGerunds[w]
 }
 
 // emptyItem reports an item that names nothing: only empty words, or only
@@ -554,20 +546,13 @@ func onlyEntities(ms []mention, start, end int) bool {
 	return covered == end-start
 }
 
-var dateWords = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
-	"august": true, "september": true, "october": true, "november": true, "december": true, "monday": true,
-	"tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
-	"today": true, "yesterday": true,
-}
-
 // dateAfter reports "on 6 January", "on Tuesday": when, not what.
-func dateAfter(toks []text.Token, k int) bool {
+func dateAfter(lx *lexicon.Lexicon, toks []text.Token, k int) bool {
 	if toks[k].Norm != "on" || k+1 >= len(toks) {
 		return false
 	}
 	w := toks[k+1].Norm
-	return dateWords[w] || (w != "" && w[0] >= '0' && w[0] <= '9')
+	return lx.Words.DateWords[w] || (w != "" && w[0] >= '0' && w[0] <= '9')
 }
 
 // topLevelList splits an object that is itself a list of three or more
@@ -596,7 +581,7 @@ func topLevelList(lx *lexicon.Lexicon, s *sentence, from, to int) ([][2]int, boo
 	// a part that opens with a preposition ("from Ukraine to Syria") belongs to the one before
 	var out [][2]int
 	for _, it := range items {
-		if len(out) > 0 && it[0] < to && isPreposition(toks[it[0]].Norm) {
+		if len(out) > 0 && it[0] < to && isPreposition(lx, toks[it[0]].Norm) {
 			out[len(out)-1][1] = it[1]
 			continue
 		}
@@ -636,8 +621,8 @@ func butAlso(toks []text.Token, from, to int) [][2]int {
 	return [][2]int{{from, to}}
 }
 
-func isPreposition(w string) bool {
-	return subjectPrepositions[w]
+func isPreposition(lx *lexicon.Lexicon, w string) bool {
+	return lx.Words.Prepositions[w]
 }
 
 func isAdverb(w string) bool {
@@ -712,7 +697,7 @@ func commaItems(s *sentence, from, to int) [][2]int {
 // cooperation, including the sharing of warning data" is about
 // strengthening security cooperation ("including on ..." qualifies the
 // head and stays; a vague head's list was split before).
-func cutAside(toks []text.Token, from, to int) int {
+func cutAside(lx *lexicon.Lexicon, toks []text.Token, from, to int) int {
 	for k := from + 2; k < to-1; k++ {
 		if toks[k-1].Norm != "," {
 			continue
@@ -720,7 +705,7 @@ func cutAside(toks []text.Token, from, to int) int {
 		switch {
 		case toks[k].Norm == "including" || toks[k].Norm == "notably" || toks[k].Norm == "particularly" || toks[k].Norm == "especially",
 			toks[k].Norm == "in" && toks[k+1].Norm == "particular":
-			if isPreposition(toks[k+1].Norm) && toks[k+1].Norm != "in" {
+			if isPreposition(lx, toks[k+1].Norm) && toks[k+1].Norm != "in" {
 				return to
 			}
 			return k - 1

@@ -7,22 +7,14 @@ import (
 	"github.com/diplograph/diplograph/internal/readout"
 )
 
-// homeCues are phrases only one government's releases carry.
-var homeCues = []struct{ phrase, state string }{
-	{"Office of the Spokesperson", "US"}, {"Department of State", "US"}, {"State Department", "US"},
-	{"White House", "US"}, {"Department of Defense", "US"},
-	{"Ministry of Foreign Affairs of Japan", "JP"}, {"Ministry of External Affairs", "IN"},
-	{"Foreign, Commonwealth and Development Office", "GB"}, {"Department of Foreign Affairs and Trade", "AU"},
-}
-
 // findHome guesses the state whose government published the readout: one
-// its release format names, else the state of the first official it names.
+// whose release cue (the lexicon's) it carries, else the state of the first official it names.
 // An unqualified role ("the Secretary") that no participant fills is looked
 // up in that state.
 func (d *doc) findHome() {
-	for _, c := range homeCues {
-		if strings.Contains(d.r.Body, c.phrase) {
-			d.home = c.state
+	for _, c := range d.x.lx.ReleaseCues {
+		if strings.Contains(d.r.Body, c.Phrase) {
+			d.home = c.State
 			return
 		}
 	}
@@ -76,10 +68,14 @@ func (d *doc) resolveRoles(s *sentence) {
 }
 
 func (d *doc) resolveRole(t lexicon.Title, state string) *official {
+	qualifier := state
+	if qualifier == "" {
+		qualifier = t.State // "the High Representative" is the EU's
+	}
 	match := func(pool []*official) *official {
 		var found *official
 		for _, o := range pool {
-			if !roleFits(t, state, o) {
+			if !roleFits(t, qualifier, o) {
 				continue
 			}
 			if found != nil && found != o {
@@ -109,22 +105,23 @@ func (d *doc) resolveRole(t lexicon.Title, state string) *official {
 		return nil
 	}
 	h := holders[0]
-	return d.addOfficial(&official{name: h.Name, title: h.Title, office: h.Office, state: h.State}, "")
+	return d.addOfficial(d.holderOfficial(h), "")
 }
 
-// resolveGenericRole handles "the Secretary" in a readout whose home state
-// gives the word one meaning: a US readout's Secretary is its Secretary of
-// State.
+// resolveGenericRole handles a bare title head ("the Secretary") in a
+// readout whose home state gives the word one meaning, as the lexicon's
+// bare heads say: a US readout's Secretary is its Secretary of State.
 func (d *doc) resolveGenericRole(t lexicon.Title, state string) *official {
-	if state != "US" || t.Head != "Secretary" || d.r.Date == "" {
+	office, ok := d.x.lx.BareHeadOffice(state, t.Head)
+	if !ok || d.r.Date == "" {
 		return nil
 	}
-	holders := d.x.lx.OfficeHolders("US", "foreign-minister", d.r.Date)
+	holders := d.x.lx.OfficeHolders(state, office, d.r.Date)
 	if len(holders) != 1 {
 		return nil
 	}
 	h := holders[0]
-	return d.addOfficial(&official{name: h.Name, title: h.Title, office: h.Office, state: h.State}, "")
+	return d.addOfficial(d.holderOfficial(h), "")
 }
 
 func isGenericOffice(office string) bool {
@@ -133,7 +130,7 @@ func isGenericOffice(office string) bool {
 
 // roleFits reports whether an official can be the one a role mention means.
 func roleFits(t lexicon.Title, state string, o *official) bool {
-	if state != "" && o.state != state {
+	if state != "" && o.state != state && o.forum != state {
 		return false
 	}
 	if !isGenericOffice(t.Office) && o.office == t.Office {

@@ -21,8 +21,8 @@ type sentence struct {
 
 // segment splits a body into sentences. Paragraphs are split first, since
 // a readout's line breaks always end a sentence (datelines and headings
-// carry no full stop), then each paragraph goes to the Punkt model.
-func (x *Extractor) segment(body string) []*sentence {
+// carry no full stop), then each paragraph goes to the Punkt model seg.
+func segment(seg *sentences.DefaultSentenceTokenizer, body string) []*sentence {
 	var out []*sentence
 	for _, para := range strings.Split(body, "\n") {
 		para = strings.TrimSpace(para)
@@ -33,7 +33,7 @@ func (x *Extractor) segment(body string) []*sentence {
 			out = append(out, &sentence{index: len(out), text: para, toks: text.Tokenize(para)})
 			continue
 		}
-		for _, s := range x.seg.Tokenize(para) {
+		for _, s := range seg.Tokenize(para) {
 			t := strings.TrimSpace(s.Text)
 			if t == "" {
 				continue

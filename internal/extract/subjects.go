@@ -1,30 +1,49 @@
 package extract
 
 import (
+	"github.com/diplograph/diplograph/internal/lexicon"
 	"github.com/diplograph/diplograph/internal/schema"
 	"github.com/diplograph/diplograph/internal/text"
 )
+
+// speakerContext is what the readout established before a sentence that
+// reading its speakers falls back on.
+type speakerContext struct {
+	named        []*official // the officials the readout names, in order of first mention
+	participants []*official // those of the meeting being reported (all named, before one is)
+	parties      []string    // the states a meeting sentence named when no official was
+	first        *sentence   // the readout's first sentence
+}
+
+// speakerContext is the document's context for reading speakers.
+func (d *doc) speakerContext() speakerContext {
+	c := speakerContext{named: d.order, participants: d.currentParticipants(), parties: d.parties}
+	if len(d.sentences) > 0 {
+		c.first = d.sentences[0]
+	}
+	return c
+}
 
 // subjects are the node keys the act at token at speaks for: the speakers
 // named just before it ("the Secretary reaffirmed" is the Secretary alone;
 // "both sides", "they" and a joint statement's "we" are the participants),
 // else the meeting's participants, else, in a readout naming no official,
 // the states before the act or those of its first sentence.
-func (d *doc) subjects(s *sentence, at int, meeting []*official) []string {
-	if keys, ok := d.speakersBefore(s, at, meeting); ok {
+func subjects(lx *lexicon.Lexicon, s *sentence, at int, meeting []*official, c speakerContext) []string {
+	if keys, ok := speakersBefore(lx, s, at, meeting, c); ok {
 		return keys
 	}
-	if pronounBefore(s, at) && len(d.order) > 0 {
-		return officialKeys(d.order[:1]) // "She reiterated ...": the readout's own minister
+	if pronounBefore(s, at) && len(c.named) > 0 {
+		return officialKeys(c.named[:1]) // "She reiterated ...": the readout's own minister
 	}
 	if len(meeting) > 0 {
 		return officialKeys(meeting)
 	}
-	if p := d.currentParticipants(); len(p) > 0 {
+	if p := c.participants; len(p) > 0 {
 		return officialKeys(p)
 	}
-	if len(d.parties) > 0 {
-		return stateKeys(d.parties)
+	if len(c.parties) > 0 {
+		return stateKeys(c.parties)
 	}
 	if states := sentenceStates(s, at); len(states) > 0 {
 		return stateKeys(states)
@@ -34,22 +53,16 @@ func (d *doc) subjects(s *sentence, at int, meeting []*official) []string {
 			return []string{schema.Key(schema.Forum, m.id)} // "The members of the Security Council condemned ..."
 		}
 	}
-	if len(d.sentences) > 0 {
-		return stateKeys(sentenceStates(d.sentences[0], len(d.sentences[0].toks)))
+	if c.first != nil {
+		return stateKeys(sentenceStates(c.first, len(c.first.toks)))
 	}
 	return nil
-}
-
-// subjectPrepositions, before a mention, make it an object, not a speaker.
-var subjectPrepositions = map[string]bool{
-	"of": true, "with": true, "to": true, "for": true, "from": true, "by": true, "between": true, "on": true,
-	"in": true, "at": true, "among": true, "against": true, "toward": true, "towards": true,
 }
 
 // speakersBefore reads the speakers that stand before the act at token at
 // in its clause: the nearest person, role, group or state not governed by a
 // preposition nor a possessive, with those joined to it by "and".
-func (d *doc) speakersBefore(s *sentence, at int, meeting []*official) ([]string, bool) {
+func speakersBefore(lx *lexicon.Lexicon, s *sentence, at int, meeting []*official, c speakerContext) ([]string, bool) {
 	end := len(s.mentions)
 	for end > 0 && s.mentions[end-1].start >= at {
 		end--
@@ -69,16 +82,16 @@ func (d *doc) speakersBefore(s *sentence, at int, meeting []*official) ([]string
 		// A chain governed by a preposition or owned ("with Defense
 		// Ministers from Canada, France and Germany", "Italy's") is an
 		// object: the speaker stands before it.
-		if !isSpeaker(s, chain[0]) || !isSpeaker(s, chain[len(chain)-1]) {
+		if !isSpeaker(lx, s, chain[0]) || !isSpeaker(lx, s, chain[len(chain)-1]) {
 			continue
 		}
-		return d.chainKeys(chain, meeting)
+		return chainKeys(chain, meeting, c)
 	}
 	return nil, false
 }
 
 // chainKeys are the node keys of a chain of speakers.
-func (d *doc) chainKeys(chain []mention, meeting []*official) ([]string, bool) {
+func chainKeys(chain []mention, meeting []*official, c speakerContext) ([]string, bool) {
 	var offs []*official
 	var states []string
 	for _, m := range chain {
@@ -87,11 +100,11 @@ func (d *doc) chainKeys(chain []mention, meeting []*official) ([]string, bool) {
 			if len(meeting) > 0 {
 				return officialKeys(meeting), true
 			}
-			if p := d.currentParticipants(); len(p) > 0 {
+			if p := c.participants; len(p) > 0 {
 				return officialKeys(p), true
 			}
-			if len(d.parties) > 0 {
-				return stateKeys(d.parties), true
+			if len(c.parties) > 0 {
+				return stateKeys(c.parties), true
 			}
 			return nil, false
 		case mOfficial, mSelf:
@@ -124,14 +137,16 @@ func isSpeakerKind(m mention) bool {
 	return false
 }
 
-func isSpeaker(s *sentence, m mention) bool {
+// isSpeaker reports a mention that may speak: not one governed by a
+// preposition nor a possessive.
+func isSpeaker(lx *lexicon.Lexicon, s *sentence, m mention) bool {
 	if !isSpeakerKind(m) {
 		return false
 	}
-	if m.start > 0 && subjectPrepositions[s.toks[m.start-1].Norm] {
+	if m.start > 0 && lx.Words.Prepositions[s.toks[m.start-1].Norm] {
 		return false
 	}
-	if m.start > 1 && s.toks[m.start-1].Norm == "the" && subjectPrepositions[s.toks[m.start-2].Norm] {
+	if m.start > 1 && s.toks[m.start-1].Norm == "the" && lx.Words.Prepositions[s.toks[m.start-2].Norm] {
 		return false
 	}
 	if m.end < len(s.toks) && s.toks[m.end].Norm == "'s" {

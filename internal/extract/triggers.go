@@ -42,7 +42,7 @@ func findTriggers(lx *lexicon.Lexicon, toks []text.Token) []trigger {
 			i++
 			continue
 		}
-		tr := trigger{at: i, end: i + n, negated: negatedAt(toks, i), act: -1}
+		tr := trigger{at: i, end: i + n, negated: negatedAt(lx, toks, i), act: -1}
 		for _, v := range vals {
 			k := kindOfRelation[lx.Acts[v].Relation]
 			switch {
@@ -61,18 +61,14 @@ func findTriggers(lx *lexicon.Lexicon, toks []text.Token) []trigger {
 	return out
 }
 
-// negations mark a trigger as denied when they stand shortly before it.
-var negations = map[string]bool{
-	"not": true, "n't": true, "never": true, "no": true, "declined": true, "refused": true,
-	"neither": true, "nor": true, "without": true, "failed": true,
-}
-
 // negationWindow is how many tokens before a trigger a negation reaches.
 const negationWindow = 4
 
-func negatedAt(toks []text.Token, i int) bool {
+// negatedAt reports a negation standing shortly before the trigger at
+// toks[i], in its clause.
+func negatedAt(lx *lexicon.Lexicon, toks []text.Token, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-negationWindow; j-- {
-		if negations[toks[j].Norm] {
+		if lx.Words.Negations[toks[j].Norm] {
 			return true
 		}
 		if toks[j].Norm == "," || toks[j].Norm == ";" || toks[j].Norm == "but" {

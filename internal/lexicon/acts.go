@@ -25,6 +25,9 @@ type actsFile struct {
 	Framing    []string          `yaml:"framing"`
 	VagueHeads []string          `yaml:"vague_heads"`
 	EmptyWords []string          `yaml:"empty_words"`
+	Expressive []string          `yaml:"expressive_heads"`
+	Assessment []string          `yaml:"assessment_heads"`
+	Commitment []string          `yaml:"commitment_heads"`
 }
 
 // ObjectWords is the vocabulary that shapes the object of a speech act.
@@ -35,6 +38,15 @@ type ObjectWords struct {
 	VagueHeads map[string]bool
 	// Empty are words that say nothing alone.
 	Empty map[string]bool
+	// Expressive heads make a commitment word's object a feeling
+	// ("reiterated its appreciation for").
+	Expressive map[string]bool
+	// Assessment heads opening an object make it an assessment ("agreed
+	// on the importance of").
+	Assessment map[string]bool
+	// Commitment heads followed by "to" make an object a commitment
+	// ("noted their shared commitment to").
+	Commitment map[string]bool
 }
 
 // The relations an act may give.
@@ -58,7 +70,8 @@ func loadActs(lx *Lexicon) error {
 			lx.ActIndex.Add(w, i)
 		}
 	}
-	lx.Object = ObjectWords{Framing: &text.Trie[bool]{}, VagueHeads: set(f.VagueHeads), Empty: set(f.EmptyWords)}
+	lx.Object = ObjectWords{Framing: &text.Trie[bool]{}, VagueHeads: set(f.VagueHeads), Empty: set(f.EmptyWords),
+		Expressive: set(f.Expressive), Assessment: set(f.Assessment), Commitment: set(f.Commitment)}
 	for _, w := range f.Framing {
 		lx.Object.Framing.Add(w, true)
 	}

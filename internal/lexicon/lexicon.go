@@ -1,8 +1,10 @@
 // Package lexicon is the vocabulary extraction works from: the states
 // (names from a maintained country-data library, aliases and demonyms from
 // data/states.yaml), forums, titles of office, the topic taxonomy, the
-// speech acts readouts report (with their CAMEO codes) and the table of who
-// held which office when. Everything is data embedded from
+// speech acts readouts report (with their CAMEO codes), the table of who
+// held which office when, what a readout's home government shows and
+// means (data/home.yaml), and the English closed classes and cue words the
+// extractor reads by (data/words.yaml). Everything is data embedded from
 // data/ and loaded once; the package holds no extraction logic beyond
 // looking things up.
 package lexicon
@@ -58,10 +60,15 @@ type Lexicon struct {
 	ActIndex *text.Trie[int]
 	// Object is the vocabulary that shapes what an act is about.
 	Object ObjectWords
+	// Words are the English closed classes and cue words extraction reads by.
+	Words Words
+	// ReleaseCues, in order, tell which government published a readout.
+	ReleaseCues []ReleaseCue
 
 	topicByID map[string]int
-	bySurname map[string][]int  // normalized surname -> Officials indexes
-	verbs     map[string]string // verb -> its -ing form
+	bySurname map[string][]int             // normalized surname -> Officials indexes
+	verbs     map[string]string            // verb -> its -ing form
+	bareHeads map[string]map[string]string // home state -> title head -> office
 }
 
 // Default returns the lexicon built from the embedded data. It is loaded on
@@ -80,6 +87,8 @@ func load() (*Lexicon, error) {
 		{"topics", loadTopics},
 		{"officials", loadOfficials},
 		{"acts", loadActs},
+		{"words", loadWords},
+		{"home", loadHome},
 	}
 	for _, s := range steps {
 		if err := s.fn(lx); err != nil {

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/diplograph/diplograph/internal/text"
@@ -62,5 +63,52 @@ func TestOfficeHolders(t *testing.T) {
 		if len(hs) != 1 || hs[0].Name != want {
 			t.Errorf("US foreign minister on %s: %v, want %s", date, hs, want)
 		}
+	}
+}
+
+// TestWordsLoad checks that every word list of data/words.yaml, and the
+// object vocabulary of data/acts.yaml, loaded with something in it: a
+// misspelt key would otherwise leave a list empty and quietly change what
+// extraction reads.
+func TestWordsLoad(t *testing.T) {
+	lx := MustDefault()
+	nonEmpty(t, "Words", reflect.ValueOf(lx.Words))
+	nonEmpty(t, "Object", reflect.ValueOf(lx.Object))
+	if _, n := lx.Words.GroupPhrases.LongestAt(text.Tokenize("the two sides agreed"), 0, nil); n != 3 {
+		t.Errorf("group phrase %q not found", "the two sides")
+	}
+}
+
+// nonEmpty fails for each map, slice or pointer field of the struct v that
+// is empty or nil.
+func nonEmpty(t *testing.T, name string, v reflect.Value) {
+	t.Helper()
+	for i := 0; i < v.NumField(); i++ {
+		field, f := v.Type().Field(i).Name, v.Field(i)
+		switch f.Kind() {
+		case reflect.Map, reflect.Slice:
+			if f.Len() == 0 {
+				t.Errorf("%s.%s is empty", name, field)
+			}
+		case reflect.Pointer:
+			if f.IsNil() {
+				t.Errorf("%s.%s is nil", name, field)
+			}
+		default:
+			t.Errorf("%s.%s: no check for a %s", name, field, f.Kind())
+		}
+	}
+}
+
+func TestHome(t *testing.T) {
+	lx := MustDefault()
+	if len(lx.ReleaseCues) == 0 {
+		t.Error("no release cues")
+	}
+	if o, ok := lx.BareHeadOffice("US", "Secretary"); !ok || o != "foreign-minister" {
+		t.Errorf("US bare Secretary: %q %v, want foreign-minister", o, ok)
+	}
+	if o, ok := lx.BareHeadOffice("GB", "Secretary"); ok {
+		t.Errorf("GB bare Secretary: %q, want none", o)
 	}
 }

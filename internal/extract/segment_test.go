@@ -1,0 +1,40 @@
+package extract
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestSegment(t *testing.T) {
+	seg, err := newSegmenter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"a line break ends a sentence", "Readout of the call\nThe ministers spoke today.",
+			[]string{"Readout of the call", "The ministers spoke today."}},
+		{"sentences within a paragraph", "The ministers met. They discussed trade.",
+			[]string{"The ministers met.", "They discussed trade."}},
+		{"abbreviations do not end a sentence", "The U.S. delegation met Dr. Osei and Gen. Mensah in Accra.",
+			[]string{"The U.S. delegation met Dr. Osei and Gen. Mensah in Accra."}},
+		{"blank lines and spaces are dropped", "\n  First line.  \n\n\nSecond line.\n",
+			[]string{"First line.", "Second line."}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var got []string
+			for i, s := range segment(seg, c.body) {
+				if s.index != i || len(s.toks) == 0 {
+					t.Errorf("sentence %d: index %d, %d tokens", i, s.index, len(s.toks))
+				}
+				got = append(got, s.text)
+			}
+			if !reflect.DeepEqual(got, c.want) {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+}
