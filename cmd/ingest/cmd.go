@@ -144,7 +144,7 @@ func ingestPaths(ctx context.Context, cfg config.Config, opts options, paths []s
 	} else {
 		sinks = append(sinks, ingest.TextReport(stdout, opts.verbose || opts.dryRun))
 	}
-	prog := newProgress(stderr)
+	prog := newProgress(stderr, paths)
 	sum, err := ingest.Run(ctx, ingest.Options{
 		Paths:   paths,
 		Workers: cfg.Workers(),
