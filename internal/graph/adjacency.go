@@ -1,6 +1,9 @@
 package graph
 
 import (
+	"bytes"
+	"encoding/binary"
+	"errors"
 	"sort"
 	"strings"
 
@@ -263,4 +266,91 @@ func (a *Adjacency) layers(s, t int32, allowed TypeSet, maxHops int) ([]map[int3
 		layers = append(layers, next)
 	}
 	return layers, hop
+}
+
+// adjacencyMagic opens an encoded Adjacency and names its layout.
+const adjacencyMagic = "diplograph adjacency 1\n"
+
+// MarshalBinary encodes the adjacency compactly, for a store to keep
+// beside the graph so that a new process need not rebuild it.
+func (a *Adjacency) MarshalBinary() ([]byte, error) {
+	buf := []byte(adjacencyMagic)
+	buf = binary.AppendUvarint(buf, uint64(len(a.keys)))
+	for _, k := range a.keys {
+		buf = binary.AppendUvarint(buf, uint64(len(k)))
+		buf = append(buf, k...)
+	}
+	buf = binary.AppendUvarint(buf, uint64(len(a.to)))
+	for n := range a.keys {
+		buf = binary.AppendUvarint(buf, uint64(a.start[n+1]-a.start[n]))
+	}
+	for i, m := range a.to {
+		buf = binary.AppendUvarint(buf, uint64(m))
+		buf = binary.AppendUvarint(buf, uint64(a.types[i]))
+	}
+	return buf, nil
+}
+
+// ErrAdjacency is returned for bytes that are not an encoded Adjacency.
+var ErrAdjacency = errors.New("not an encoded adjacency")
+
+// UnmarshalBinary decodes what MarshalBinary encoded.
+func (a *Adjacency) UnmarshalBinary(data []byte) error {
+	if !bytes.HasPrefix(data, []byte(adjacencyMagic)) {
+		return ErrAdjacency
+	}
+	r := bytes.NewReader(data[len(adjacencyMagic):])
+	next := func(limit uint64) (uint64, error) {
+		v, err := binary.ReadUvarint(r)
+		if err != nil || v > limit {
+			return 0, ErrAdjacency
+		}
+		return v, nil
+	}
+	n, err := next(uint64(len(data)))
+	if err != nil {
+		return err
+	}
+	keys := make([]string, n)
+	index := make(map[string]int32, n)
+	for i := range keys {
+		l, err := next(uint64(r.Len()))
+		if err != nil {
+			return err
+		}
+		b := make([]byte, l)
+		r.Read(b)
+		keys[i] = string(b)
+		index[keys[i]] = int32(i)
+	}
+	links, err := next(uint64(len(data)))
+	if err != nil {
+		return err
+	}
+	start := make([]int32, n+1)
+	for i := range keys {
+		d, err := next(links)
+		if err != nil {
+			return err
+		}
+		start[i+1] = start[i] + int32(d)
+	}
+	if uint64(start[n]) != links {
+		return ErrAdjacency
+	}
+	to := make([]int32, links)
+	types := make([]TypeSet, links)
+	for i := range to {
+		m, err := next(n - 1)
+		if err != nil {
+			return err
+		}
+		t, err := next(1<<16 - 1)
+		if err != nil {
+			return err
+		}
+		to[i], types[i] = int32(m), TypeSet(t)
+	}
+	*a = Adjacency{keys: keys, index: index, start: start, to: to, types: types}
+	return nil
 }

@@ -224,6 +224,14 @@ type BatchWriter interface {
 	WriteReadouts(ctx context.Context, docs []Document) (statuses []WriteStatus, errs []error, err error)
 }
 
+// Indexer is the optional ability to bring what a store derives from the
+// graph (the embedded store's saved adjacency, which spares each new
+// process reading every edge) up to date after writes. Ingest calls it once
+// at the end of a run; a store without it has nothing to derive.
+type Indexer interface {
+	Index(ctx context.Context) error
+}
+
 // Verifier is the optional ability to check a store's own storage for
 // corruption, beyond what Stats counts.
 type Verifier interface {

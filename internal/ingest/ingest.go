@@ -146,6 +146,11 @@ func Run(ctx context.Context, opts Options, sink Sink) (Summary, error) {
 	sum := w.sum
 	cancel()
 	wg.Wait()
+	if ix, ok := opts.Store.(graph.Indexer); ok && parent.Err() == nil {
+		if err := ix.Index(parent); err != nil && sinkErr == nil {
+			sinkErr = fmt.Errorf("index: %w", err)
+		}
+	}
 	sum.Skipped = reader.Skipped
 	sum.Elapsed = time.Since(start)
 	if sinkErr != nil {

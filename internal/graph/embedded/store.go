@@ -1,8 +1,8 @@
 // Package embedded is the zero-set-up graph store: one SQLite database file
 // (through a pure-Go driver, so no C toolchain or server is needed), one
-// transaction per readout, and path queries answered with gonum's graph
-// algorithms over an in-memory adjacency that is rebuilt when the file
-// changes.
+// transaction per readout, and path queries answered over an in-memory
+// adjacency (graph.Adjacency), saved in the file at the end of an ingest
+// and read again when the file changes.
 package embedded
 
 import (
@@ -173,6 +173,10 @@ func (s *Store) Migrate(ctx context.Context) error {
 			PRIMARY KEY (readout, n)) WITHOUT ROWID`,
 		`CREATE TABLE IF NOT EXISTS readouts (id TEXT PRIMARY KEY, origin TEXT NOT NULL, fingerprint TEXT NOT NULL)`,
 		`CREATE INDEX IF NOT EXISTS readouts_origin ON readouts(origin)`,
+		// The adjacency paths search, encoded (graph.Adjacency), saved by
+		// Index at the end of an ingest and removed by every write: a new
+		// process reads it instead of every edge.
+		`CREATE TABLE IF NOT EXISTS adjacency (id INTEGER PRIMARY KEY CHECK (id = 1), data BLOB NOT NULL)`,
 	}
 	for _, c := range schema.Constraints {
 		// A partial unique index per label mirrors Neo4j's per-label constraint.

@@ -51,6 +51,12 @@ func (s *Store) WriteReadouts(ctx context.Context, docs []graph.Document) ([]gra
 			statuses[i] = st
 			changed = changed || (errs[i] == nil && st != graph.Unchanged)
 		}
+		if changed {
+			// The saved adjacency no longer matches the edges.
+			if _, err := w.exec(`DELETE FROM adjacency`); err != nil {
+				return err
+			}
+		}
 		return nil
 	})
 	if err != nil {
