@@ -222,15 +222,10 @@ func open(cmd *cobra.Command, g *globals) (*session, error) {
 	if err != nil {
 		return nil, setupError{err}
 	}
-	lx, err := lexicon.Default()
-	if err != nil {
-		store.Close()
-		return nil, setupError{err}
-	}
 	return &session{
 		cfg:    cfg,
 		store:  store,
-		engine: query.Engine{Reader: store, Resolver: query.Resolver{Reader: store, Lexicon: lx}, MaxHops: cfg.Query.MaxHops},
+		engine: query.Engine{Reader: store, Resolver: query.Resolver{Reader: store, LoadLexicon: lexicon.Default}, MaxHops: cfg.Query.MaxHops},
 		out:    cmd.OutOrStdout(),
 	}, nil
 }

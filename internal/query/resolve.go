@@ -54,6 +54,11 @@ const maxNameLength = 200
 type Resolver struct {
 	Reader  graph.Reader
 	Lexicon *lexicon.Lexicon
+	// LoadLexicon, when Lexicon is nil, loads it the first time a name
+	// needs it: a node key or a state's or forum's code does not, and
+	// loading the vocabulary is most of what a new process spends on a
+	// question.
+	LoadLexicon func() (*lexicon.Lexicon, error)
 }
 
 // Resolve finds the one node a name means.
@@ -61,6 +66,27 @@ func (r Resolver) Resolve(ctx context.Context, name string) (graph.Node, error) 
 	name = strings.TrimSpace(name)
 	if name == "" || len(name) > maxNameLength {
 		return graph.Node{}, &NameError{Name: truncate(name), Err: ErrUnknownName}
+	}
+	// A key typed out, or a state's or forum's code, is looked up as the
+	// vocabulary would look it up, and in the same order, without it.
+	up := strings.ToUpper(name)
+	direct := []string{schema.Key(schema.State, up), schema.Key(schema.Forum, up)}
+	if l, id, ok := schema.SplitKey(name); ok {
+		direct = append([]string{schema.Key(l, id)}, direct...)
+	}
+	for _, key := range direct {
+		if n, err := r.Reader.Node(ctx, key); err == nil {
+			return n, nil
+		} else if !errors.Is(err, graph.ErrNotFound) {
+			return graph.Node{}, err
+		}
+	}
+	if r.Lexicon == nil && r.LoadLexicon != nil {
+		lx, err := r.LoadLexicon()
+		if err != nil {
+			return graph.Node{}, fmt.Errorf("load vocabulary: %w", err)
+		}
+		r.Lexicon = lx
 	}
 	for _, key := range r.lexiconKeys(name) {
 		if n, err := r.Reader.Node(ctx, key); err == nil {
@@ -92,6 +118,9 @@ func (r Resolver) Resolve(ctx context.Context, name string) (graph.Node, error) 
 // official's name.
 func (r Resolver) lexiconKeys(name string) []string {
 	var keys []string
+	if r.Lexicon == nil {
+		return nil
+	}
 	if l, id, ok := schema.SplitKey(name); ok {
 		keys = append(keys, schema.Key(l, id))
 	}
