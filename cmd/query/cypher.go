@@ -36,9 +36,10 @@ func builtins() [][2]string {
 // cypherCommands are the canned and ad hoc Cypher queries.
 func cypherCommands(g *globals) []*cobra.Command {
 	list := &cobra.Command{
-		Use:   "list",
-		Short: "The questions and canned Cypher queries, a line each",
-		Args:  exactArgs(0),
+		Use:     "list",
+		Short:   "The questions and canned Cypher queries, a line each",
+		Example: "  query list\n  query list --format csv",
+		Args:    exactArgs(0),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			t := render.Table{Title: "Questions (every store) and canned Cypher queries (query run NAME, Neo4j)", Columns: []string{"kind", "name", "parameters", "description"}}
 			for _, b := range builtins() {
