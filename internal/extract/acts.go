@@ -4,6 +4,7 @@ import (
 	"github.com/diplograph/diplograph/internal/lexicon"
 	"github.com/diplograph/diplograph/internal/schema"
 	"github.com/diplograph/diplograph/internal/text"
+	"sort"
 )
 
 // relateActs records, for each speech act of a sentence that is not a
@@ -91,8 +92,12 @@ func (d *doc) relateItem(s *sentence, kind triggerKind, act lexicon.Act, it item
 func itemTopics(s *sentence, it item) []topicMention {
 	var out []topicMention
 	seen := map[string]bool{}
-	for _, tp := range s.topics {
-		if tp.start >= it.start && tp.end <= it.end && !seen[tp.id] {
+	first := sort.Search(len(s.topics), func(k int) bool { return s.topics[k].start >= it.start })
+	for _, tp := range s.topics[first:] {
+		if tp.start >= it.end {
+			break
+		}
+		if tp.end <= it.end && !seen[tp.id] {
 			seen[tp.id] = true
 			out = append(out, tp)
 		}
@@ -114,17 +119,15 @@ func subjectJustBefore(lx *lexicon.Lexicon, s *sentence, at int) bool {
 	for j >= 0 && (s.toks[j].Norm == "also" || s.toks[j].Norm == "both" || s.toks[j].Norm == "together") {
 		j--
 	}
-	for _, m := range s.mentions {
-		if m.end-1 == j {
-			if relativeBefore(s.toks, m.start) {
-				return false // "the summit that the United States will host": a relative clause
-			}
-			switch m.kind {
-			case mOfficial, mRole, mGroup, mSelf:
-				return true
-			case mState:
-				return isSpeaker(lx, s, m) // not "any incursion into Ukraine would"
-			}
+	if m, ok := s.mentionEnding(j); ok {
+		if relativeBefore(s.toks, m.start) {
+			return false // "the summit that the United States will host": a relative clause
+		}
+		switch m.kind {
+		case mOfficial, mRole, mGroup, mSelf:
+			return true
+		case mState:
+			return isSpeaker(lx, s, m) // not "any incursion into Ukraine would"
 		}
 	}
 	return j >= 0 && (s.toks[j].Norm == "countries" || s.toks[j].Norm == "nations" || s.toks[j].Norm == "sides")
@@ -166,25 +169,7 @@ func negatedObject(lx *lexicon.Lexicon, toks []text.Token, from int) bool {
 // focused on ..."), a collective noun ("the three countries will"), or
 // nothing at all before the act, as in a heading.
 func hasSpeaker(lx *lexicon.Lexicon, s *sentence, at int) bool {
-	for _, m := range s.mentions {
-		if m.start >= at {
-			break
-		}
-		switch m.kind {
-		case mOfficial, mRole, mGroup, mSelf, mState, mForum:
-			return true
-		}
-	}
-	words := 0
-	for _, t := range s.toks[:at] {
-		if lx.Words.SpeakerNouns[t.Norm] || t.Norm == "he" || t.Norm == "she" {
-			return true
-		}
-		if t.IsWord() {
-			words++
-		}
-	}
-	return words == 0
+	return s.idx.firstSpeaker < at || s.idx.firstWord >= at
 }
 
 // expressiveObject reports a commitment word whose object is a feeling:

@@ -67,8 +67,9 @@ func (x *Extractor) Extract(r readout.Readout) graph.Document {
 	for _, s := range d.sentences {
 		d.findOfficials(s)
 	}
+	bySurname := d.surnames()
 	for _, s := range d.sentences {
-		d.findSurnames(s)
+		d.findSurnames(s, bySurname)
 	}
 	d.mergeSurnames()
 	d.findHome()

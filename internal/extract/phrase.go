@@ -88,7 +88,7 @@ func endsObject(lx *lexicon.Lexicon, s *sentence, trigs []trigger, from, k int) 
 			return true
 		}
 		// A new predicate: "discussed X and agreed to Y", ", and they ...".
-		if tr := triggerAt(trigs, next); tr != nil && tr.kind != tMeet {
+		if tr := triggerAt(s, trigs, next); tr != nil && tr.kind != tMeet {
 			return true
 		}
 		return subjectStartsAt(s, next) && !betweenOpen(toks, from, k)
@@ -119,37 +119,29 @@ func meetingNounAfter(toks []text.Token, k int) bool {
 	return false
 }
 
-func triggerAt(trigs []trigger, i int) *trigger {
-	for k := range trigs {
-		if trigs[k].at == i {
-			return &trigs[k]
-		}
+func triggerAt(s *sentence, trigs []trigger, i int) *trigger {
+	if i < 0 || i >= len(s.toks) || s.idx.trigAt[i] < 0 {
+		return nil
 	}
-	return nil
+	return &trigs[s.idx.trigAt[i]]
 }
 
 // subjectStartsAt reports whether a new clause's subject begins at token i:
 // a person, role, group or state followed, soon, by a verb.
 func subjectStartsAt(s *sentence, i int) bool {
-	for _, m := range s.mentions {
-		if m.start == i || (m.start == i+1 && s.toks[i].Norm == "the") {
-			switch m.kind {
-			case mOfficial, mRole, mGroup, mSelf:
-				return true
-			}
-		}
-	}
-	return false
+	return mentionAt(s, i, mOfficial, mRole, mGroup, mSelf)
 }
 
+// mentionAt reports whether a mention of one of kinds starts at token i
+// (or after "the").
 func mentionAt(s *sentence, i int, kinds ...mentionKind) bool {
-	for _, m := range s.mentions {
-		if m.start == i || (m.start == i+1 && i < len(s.toks) && s.toks[i].Norm == "the") {
-			for _, k := range kinds {
-				if m.kind == k {
-					return true
-				}
-			}
+	m, ok := s.mentionStarting(i)
+	if !ok {
+		return false
+	}
+	for _, k := range kinds {
+		if m.kind == k {
+			return true
 		}
 	}
 	return false
@@ -221,10 +213,7 @@ func skipFraming(lx *lexicon.Lexicon, s *sentence, from, to int) int {
 // nothing after "for" or "on", the act was done to someone and names no
 // subject matter (index -1).
 func leadingAddressee(s *sentence, from, to int) (int, bool) {
-	for _, m := range s.mentions {
-		if m.start != from && !(m.start == from+1 && s.toks[from].Norm == "the") {
-			continue
-		}
+	if m, ok := s.mentionStarting(from); ok {
 		switch m.kind {
 		case mOfficial, mRole, mGroup, mSelf:
 		case mState:
@@ -380,7 +369,7 @@ func listItems(s *sentence, from, to int) [][2]int {
 	start := from
 	flush := func(end int) {
 		if end > start {
-			if len(out) > 0 && onlyEntities(s.mentions, start, end) {
+			if len(out) > 0 && onlyEntities(s, start, end) {
 				out[len(out)-1][1] = end
 			} else {
 				out = append(out, [2]int{start, end})
@@ -500,10 +489,9 @@ func emptyItem(lx *lexicon.Lexicon, s *sentence, from, to int) bool {
 	if content == 0 {
 		return true
 	}
-	for _, m := range s.mentions {
-		if m.start <= from && m.end >= to && (m.kind == mOfficial || m.kind == mRole || m.kind == mGroup || m.kind == mSelf) {
-			return true
-		}
+	if k := s.idx.cover[from]; k >= 0 {
+		m := s.mentions[k]
+		return m.end >= to && (m.kind == mOfficial || m.kind == mRole || m.kind == mGroup || m.kind == mSelf)
 	}
 	return false
 }
@@ -536,14 +524,17 @@ func phraseText(lx *lexicon.Lexicon, s *sentence, from, to int, infinitive bool)
 
 // onlyEntities reports whether every token of [start, end) is part of a
 // state or forum name.
-func onlyEntities(ms []mention, start, end int) bool {
-	covered := 0
-	for _, m := range ms {
-		if (m.kind == mState || m.kind == mForum) && m.start >= start && m.end <= end {
-			covered += m.end - m.start
+func onlyEntities(s *sentence, start, end int) bool {
+	for i := start; i < end; i++ {
+		k := s.idx.cover[i]
+		if k < 0 {
+			return false
+		}
+		if m := s.mentions[k]; (m.kind != mState && m.kind != mForum) || m.start < start || m.end > end {
+			return false
 		}
 	}
-	return covered == end-start
+	return end > start
 }
 
 // dateAfter reports "on 6 January", "on Tuesday": when, not what.

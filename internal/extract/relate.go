@@ -30,6 +30,7 @@ func (d *doc) findHome() {
 func (d *doc) relate(s *sentence) {
 	d.resolveRoles(s)
 	trigs := findTriggers(d.x.lx, s.toks)
+	s.buildIndex(d.x.lx, trigs)
 	own, dated := readout.DateIn(s.text, d.r.Date)
 	switch {
 	case dated:
@@ -142,6 +143,9 @@ func roleFits(t lexicon.Title, state string, o *official) bool {
 func (d *doc) currentParticipants() []*official {
 	if d.meetingSeen {
 		return d.participants
+	}
+	if len(d.order) > maxParticipants {
+		return nil // so many people are no one meeting's participants
 	}
 	return d.order
 }

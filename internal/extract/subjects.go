@@ -45,7 +45,7 @@ func subjects(lx *lexicon.Lexicon, s *sentence, at int, meeting []*official, c s
 	if len(c.parties) > 0 {
 		return stateKeys(c.parties)
 	}
-	if states := sentenceStates(s, at); len(states) > 0 {
+	if states := statesNear(s, at); len(states) > 0 {
 		return stateKeys(states)
 	}
 	for _, m := range s.mentions {
@@ -59,15 +59,16 @@ func subjects(lx *lexicon.Lexicon, s *sentence, at int, meeting []*official, c s
 	return nil
 }
 
+// speakerReach is how far before an act its speaker may stand, in tokens:
+// a clause, not a whole run-on sentence.
+const speakerReach = 80
+
 // speakersBefore reads the speakers that stand before the act at token at
 // in its clause: the nearest person, role, group or state not governed by a
 // preposition nor a possessive, with those joined to it by "and".
 func speakersBefore(lx *lexicon.Lexicon, s *sentence, at int, meeting []*official, c speakerContext) ([]string, bool) {
-	end := len(s.mentions)
-	for end > 0 && s.mentions[end-1].start >= at {
-		end--
-	}
-	for end > 0 {
+	end := s.mentionsBefore(at)
+	for end > 0 && s.mentions[end-1].start >= at-speakerReach {
 		last := end - 1
 		if !isSpeakerKind(s.mentions[last]) {
 			end--
@@ -182,12 +183,29 @@ func allIn(offs, pool []*official) bool {
 	return true
 }
 
+// statesNear lists the distinct states named within a speaker's reach
+// before token at.
+func statesNear(s *sentence, at int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range s.mentions[s.mentionsBefore(at-speakerReach):s.mentionsBefore(at)] {
+		if m.kind == mState && !seen[m.id] {
+			seen[m.id] = true
+			out = append(out, m.id)
+		}
+	}
+	return out
+}
+
 // sentenceStates lists the distinct states named before token at.
 func sentenceStates(s *sentence, at int) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, m := range s.mentions {
-		if m.kind == mState && m.start < at && !seen[m.id] {
+		if m.start >= at {
+			break
+		}
+		if m.kind == mState && !seen[m.id] {
 			seen[m.id] = true
 			out = append(out, m.id)
 		}
@@ -216,6 +234,9 @@ func officialKeys(offs []*official) []string {
 // pronounBefore reports "he" or "she" before token at: in a readout, the
 // one it is about, whom it names first.
 func pronounBefore(s *sentence, at int) bool {
+	if s.idx != nil {
+		return s.idx.firstPronoun < at
+	}
 	for _, t := range s.toks[:at] {
 		if t.Norm == "he" || t.Norm == "she" {
 			return true
