@@ -14,6 +14,9 @@ import (
 // the phrase itself.
 func (d *doc) relateActs(s *sentence, trigs []trigger, meeting []*official) {
 	for i, t := range trigs {
+		if i%256 == 255 && d.stopped() {
+			return // a run-on sentence of thousands of acts: let an interrupt in
+		}
 		if t.negated {
 			continue
 		}
