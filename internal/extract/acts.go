@@ -28,7 +28,7 @@ func (d *doc) relateActs(s *sentence, trigs []trigger, meeting []*official) {
 				continue
 			}
 		}
-		if isModal(s, t) && (!subjectJustBefore(d.x.lx, s, t.at) || meetVerbAfter(d.x.lx, s.toks, t.end)) {
+		if isModal(s, t) && (!subjectJustBefore(d.x.lx, s, t.at) || meetVerbAfter(d.x.lx, s.toks, t.end) || inThatClause(s.toks, trigs, i)) {
 			continue // "These agreements will strengthen ties": no speaker commits; "will meet": a plan
 		}
 		if nominalAt(s.toks, t.at) {
@@ -200,8 +200,8 @@ func meetingAbout(lx *lexicon.Lexicon, s *sentence, t trigger) (int, bool) {
 	case "bilateral", "trilateral", "sidelines", "interface", "co-chair", "co-chaired":
 		return 0, false // adjectives and places: "bilateral cooperation on fisheries"
 	}
-	if nominalAt(toks, t.at) {
-		return 0, false
+	if nominalAt(toks, t.at) || toks[t.at].IsCapitalized() && t.at > 0 {
+		return 0, false // "the Quad Foreign Ministers' Meeting on his first day": a named meeting
 	}
 	for k := t.end; k < len(toks) && k < t.end+8; k++ {
 		switch toks[k].Norm {
@@ -267,4 +267,24 @@ func relativeBefore(toks []text.Token, i int) bool {
 		j--
 	}
 	return j >= 0 && (toks[j].Norm == "that" || toks[j].Norm == "which")
+}
+
+// inThatClause reports a modal inside the that-clause of an earlier act:
+// "agreed that any arms transfers would breach sanctions" states an
+// assessment, and a commitment act's own that-clause was read with it.
+func inThatClause(toks []text.Token, trigs []trigger, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		if t := trigs[k]; t.kind != tMeet {
+			for j := t.end; j < trigs[i].at; j++ {
+				if toks[j].Norm == "that" {
+					return true
+				}
+				if toks[j].Norm == ";" || toks[j].Norm == "." {
+					return false
+				}
+			}
+			return false
+		}
+	}
+	return false
 }

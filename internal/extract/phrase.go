@@ -163,6 +163,14 @@ func splitItems(lx *lexicon.Lexicon, s *sentence, from, to int, infinitive bool)
 		return nil
 	}
 	to = trimObject(lx, toks, from, to)
+	if toks[from].Norm == "that" {
+		// "agreed that energy security and the transition must go hand in
+		// hand": a clause, one assessment.
+		if b := trimObject(lx, toks, from, to); b > from && !emptyItem(lx, s, from, b) {
+			return []item{{start: from, end: b, phrase: phraseText(lx, s, from, b, false)}}
+		}
+		return nil
+	}
 	var conjuncts [][2]int
 	for _, part := range butAlso(toks, from, to) {
 		conjuncts = append(conjuncts, verbConjuncts(lx, toks, part[0], part[1], infinitive)...)
@@ -188,7 +196,7 @@ func splitItems(lx *lexicon.Lexicon, s *sentence, from, to int, infinitive bool)
 	var out []item
 	for _, sp := range spans {
 		a, b := sp[0], trimObject(lx, toks, sp[0], sp[1])
-		if b <= a || emptyItem(lx, s, a, b) {
+		if b <= a || emptyItem(lx, s, a, b) || whenOnly(lx, toks, a, b) {
 			continue
 		}
 		out = append(out, item{start: a, end: b, phrase: phraseText(lx, s, a, b, infinitive)})
@@ -217,8 +225,8 @@ func leadingAddressee(s *sentence, from, to int) (int, bool) {
 		switch m.kind {
 		case mOfficial, mRole, mGroup, mSelf:
 		case mState:
-			if m.end < to && s.toks[m.end].Norm != "for" && s.toks[m.end].Norm != "on" {
-				return 0, false // "Canada's support", "Ukraine's sovereignty": a state is part of the matter
+			if m.end >= to || s.toks[m.end].Norm != "for" && s.toks[m.end].Norm != "on" {
+				return 0, false // "discussed Myanmar", "Canada's support": the state is the matter
 			}
 		default:
 			return 0, false
@@ -636,8 +644,15 @@ func determinedList(lx *lexicon.Lexicon, s *sentence, from, to int) ([][2]int, b
 		return nil, false
 	}
 	for _, it := range items[1:] {
-		if it[1]-it[0] < 2 || !opensNounPhrase(s.toks, it[0]) {
+		// Each later item a phrase of two words or more, as "the situation
+		// in the Middle East, preparations for the consultations, and energy
+		// cooperation" has; "free trade, multilateralism and ..." has not.
+		w := s.toks[it[0]].Norm
+		if words(s.toks, it[0], it[1]) < 2 || isAdverb(w) || isPreposition(lx, w) || asideWords[w] {
 			return nil, false
+		}
+		if _, verb := lx.Gerund(w); verb {
+			return nil, false // "to strengthen their relationship, build resilience, ...": one purpose
 		}
 	}
 	return items, true
@@ -730,3 +745,20 @@ func words(toks []text.Token, from, to int) int {
 func occasionAt(toks []text.Token, k int) bool {
 	return toks[k].Norm == "on" && k+2 < len(toks) && toks[k+1].Norm == "the" && toks[k+2].Norm == "occasion"
 }
+
+// whenOnly reports an item that only says when: "in 2007", "since May".
+func whenOnly(lx *lexicon.Lexicon, toks []text.Token, from, to int) bool {
+	switch toks[from].Norm {
+	case "in", "since", "during", "before", "after", "until", "by", "from":
+	default:
+		return false
+	}
+	if from+1 >= to {
+		return true
+	}
+	w := toks[from+1].Norm
+	return lx.Words.DateWords[w] || w != "" && w[0] >= '0' && w[0] <= '9'
+}
+
+// asideWords open an aside, not an item of a list.
+var asideWords = map[string]bool{"including": true, "such": true, "notably": true, "especially": true, "particularly": true}
