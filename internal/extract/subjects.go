@@ -139,7 +139,7 @@ func isSpeakerKind(m mention) bool {
 }
 
 // isSpeaker reports a mention that may speak: not one governed by a
-// preposition nor a possessive.
+// preposition, a possessive, or part of a hyphened compound.
 func isSpeaker(lx *lexicon.Lexicon, s *sentence, m mention) bool {
 	if !isSpeakerKind(m) {
 		return false
@@ -150,8 +150,11 @@ func isSpeaker(lx *lexicon.Lexicon, s *sentence, m mention) bool {
 	if m.start > 1 && s.toks[m.start-1].Norm == "the" && lx.Words.Prepositions[s.toks[m.start-2].Norm] {
 		return false
 	}
-	if m.end < len(s.toks) && s.toks[m.end].Norm == "'s" {
+	if m.end < len(s.toks) && (s.toks[m.end].Norm == "'s" || s.toks[m.end].Norm == "-") {
 		return false
+	}
+	if m.start > 0 && s.toks[m.start-1].Norm == "-" {
+		return false // "the U.S.-Australia alliance": part of a name
 	}
 	return true
 }
