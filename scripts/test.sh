@@ -88,8 +88,8 @@ report_execs() {
     }
     END {
       if (ex == "") { print "   " fn ": no fuzzing progress reported"; exit }
-      rate = (el > 0) ? int(ex / el) : ex
-      printf "   %s: %d execs in %ds (%d/s)\n", fn, ex, el, rate
+      if (el > 0) printf "   %s: %d execs in %ds (%d/s)\n", fn, ex, el, int(ex / el)
+      else printf "   %s: %d execs in under a second\n", fn, ex
     }' "$2"
 }
 

@@ -24,6 +24,7 @@ type Generator struct {
 	holders []lexicon.Holder // foreign ministers and heads of government of states
 	topics  []lexicon.Topic
 	n       int
+	world   *world // set by NewWorld: the world-shaped laws of who, when and what
 }
 
 // New returns a generator whose output depends only on seed.
@@ -56,6 +57,9 @@ func (g *Generator) Next() readout.Readout {
 // pair picks two office holders of different states whose tenures overlap,
 // and a date within the overlap.
 func (g *Generator) pair() (lexicon.Holder, lexicon.Holder, time.Time) {
+	if g.world != nil {
+		return g.world.pair(g)
+	}
 	for {
 		a := g.holders[g.rng.IntN(len(g.holders))]
 		b := g.holders[g.rng.IntN(len(g.holders))]
@@ -93,6 +97,9 @@ func (g *Generator) pick(xs []string) string { return xs[g.rng.IntN(len(xs))] }
 
 // topicPhrases picks n distinct topic phrases, names or synonyms.
 func (g *Generator) topicPhrases(n int) []string {
+	if g.world != nil {
+		return g.world.topicPhrases(g, n)
+	}
 	seen := map[int]bool{}
 	var out []string
 	for len(out) < n {

@@ -59,3 +59,42 @@ func TestExtractable(t *testing.T) {
 		t.Errorf("a meeting found in %d of %d generated readouts", met, n)
 	}
 }
+
+// TestWorldShape checks the world-shaped corpus has the shape it promises:
+// more distinct officials and topics than a uniform draw from the lexicon
+// gives, a skewed spread over states (the busiest state in far more
+// readouts than the median one), more readouts in later years, and the same
+// corpus from the same seed.
+func TestWorldShape(t *testing.T) {
+	x, err := extract.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := NewWorld(WorldOptions{Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh := MeasureShape(w, x, 600)
+	u, _ := New(3)
+	flat := MeasureShape(u, x, 600)
+	if sh.NodesByLabel[schema.Topic] <= 2*flat.NodesByLabel[schema.Topic] {
+		t.Errorf("topics: world %d, uniform %d: the long tail is missing", sh.NodesByLabel[schema.Topic], flat.NodesByLabel[schema.Topic])
+	}
+	if sh.NodesByLabel[schema.Official] <= flat.NodesByLabel[schema.Official] {
+		t.Errorf("officials: world %d, uniform %d", sh.NodesByLabel[schema.Official], flat.NodesByLabel[schema.Official])
+	}
+	if sh.DegreeMax < 10*sh.DegreeP50 {
+		t.Errorf("degree p50 %d, max %d: not skewed", sh.DegreeP50, sh.DegreeMax)
+	}
+	if sh.ByYear["2024"] <= sh.ByYear["2003"] {
+		t.Errorf("readouts in 2003: %d, in 2024: %d: no growth", sh.ByYear["2003"], sh.ByYear["2024"])
+	}
+	var a, b bytes.Buffer
+	w1, _ := NewWorld(WorldOptions{Seed: 9})
+	w2, _ := NewWorld(WorldOptions{Seed: 9})
+	w1.WriteJSONL(&a, 30)
+	w2.WriteJSONL(&b, 30)
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("the same options gave different corpora")
+	}
+}

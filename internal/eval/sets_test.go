@@ -18,11 +18,11 @@ import (
 var floors = map[string]map[string]float64{
 	"devset": {
 		"states": 0.97, "officials": 0.96, "forums": 0.98, "met_with": 0.89,
-		"member_of": 0.94, "discussed": 0.89, "committed_to": 0.90, "core": 0.95,
+		"member_of": 0.94, "discussed": 0.91, "committed_to": 0.91, "core": 0.95,
 	},
 	"realdev": {
 		"states": 0.96, "officials": 0.97, "forums": 0.98, "met_with": 0.97,
-		"member_of": 0.98, "discussed": 0.88, "committed_to": 0.84, "core": 0.96,
+		"member_of": 0.98, "discussed": 0.89, "committed_to": 0.84, "core": 0.97,
 	},
 }
 

@@ -4,6 +4,7 @@ import (
 	"github.com/diplograph/diplograph/internal/lexicon"
 	"github.com/diplograph/diplograph/internal/schema"
 	"github.com/diplograph/diplograph/internal/text"
+	"sort"
 )
 
 // relateActs records, for each speech act of a sentence that is not a
@@ -13,6 +14,9 @@ import (
 // the phrase itself.
 func (d *doc) relateActs(s *sentence, trigs []trigger, meeting []*official) {
 	for i, t := range trigs {
+		if i%256 == 255 && d.stopped() {
+			return // a run-on sentence of thousands of acts: let an interrupt in
+		}
 		if t.negated {
 			continue
 		}
@@ -24,7 +28,7 @@ func (d *doc) relateActs(s *sentence, trigs []trigger, meeting []*official) {
 				continue
 			}
 		}
-		if isModal(s, t) && (!subjectJustBefore(d.x.lx, s, t.at) || meetVerbAfter(d.x.lx, s.toks, t.end)) {
+		if isModal(s, t) && (!subjectJustBefore(d.x.lx, s, t.at) || meetVerbAfter(d.x.lx, s.toks, t.end) || inThatClause(s.toks, trigs, i)) {
 			continue // "These agreements will strengthen ties": no speaker commits; "will meet": a plan
 		}
 		if nominalAt(s.toks, t.at) {
@@ -91,8 +95,12 @@ func (d *doc) relateItem(s *sentence, kind triggerKind, act lexicon.Act, it item
 func itemTopics(s *sentence, it item) []topicMention {
 	var out []topicMention
 	seen := map[string]bool{}
-	for _, tp := range s.topics {
-		if tp.start >= it.start && tp.end <= it.end && !seen[tp.id] {
+	first := sort.Search(len(s.topics), func(k int) bool { return s.topics[k].start >= it.start })
+	for _, tp := range s.topics[first:] {
+		if tp.start >= it.end {
+			break
+		}
+		if tp.end <= it.end && !seen[tp.id] {
 			seen[tp.id] = true
 			out = append(out, tp)
 		}
@@ -114,17 +122,15 @@ func subjectJustBefore(lx *lexicon.Lexicon, s *sentence, at int) bool {
 	for j >= 0 && (s.toks[j].Norm == "also" || s.toks[j].Norm == "both" || s.toks[j].Norm == "together") {
 		j--
 	}
-	for _, m := range s.mentions {
-		if m.end-1 == j {
-			if relativeBefore(s.toks, m.start) {
-				return false // "the summit that the United States will host": a relative clause
-			}
-			switch m.kind {
-			case mOfficial, mRole, mGroup, mSelf:
-				return true
-			case mState:
-				return isSpeaker(lx, s, m) // not "any incursion into Ukraine would"
-			}
+	if m, ok := s.mentionEnding(j); ok {
+		if relativeBefore(s.toks, m.start) {
+			return false // "the summit that the United States will host": a relative clause
+		}
+		switch m.kind {
+		case mOfficial, mRole, mGroup, mSelf:
+			return true
+		case mState:
+			return isSpeaker(lx, s, m) // not "any incursion into Ukraine would"
 		}
 	}
 	return j >= 0 && (s.toks[j].Norm == "countries" || s.toks[j].Norm == "nations" || s.toks[j].Norm == "sides")
@@ -166,25 +172,7 @@ func negatedObject(lx *lexicon.Lexicon, toks []text.Token, from int) bool {
 // focused on ..."), a collective noun ("the three countries will"), or
 // nothing at all before the act, as in a heading.
 func hasSpeaker(lx *lexicon.Lexicon, s *sentence, at int) bool {
-	for _, m := range s.mentions {
-		if m.start >= at {
-			break
-		}
-		switch m.kind {
-		case mOfficial, mRole, mGroup, mSelf, mState, mForum:
-			return true
-		}
-	}
-	words := 0
-	for _, t := range s.toks[:at] {
-		if lx.Words.SpeakerNouns[t.Norm] || t.Norm == "he" || t.Norm == "she" {
-			return true
-		}
-		if t.IsWord() {
-			words++
-		}
-	}
-	return words == 0
+	return s.idx.firstSpeaker < at || s.idx.firstWord >= at
 }
 
 // expressiveObject reports a commitment word whose object is a feeling:
@@ -212,8 +200,8 @@ func meetingAbout(lx *lexicon.Lexicon, s *sentence, t trigger) (int, bool) {
 	case "bilateral", "trilateral", "sidelines", "interface", "co-chair", "co-chaired":
 		return 0, false // adjectives and places: "bilateral cooperation on fisheries"
 	}
-	if nominalAt(toks, t.at) {
-		return 0, false
+	if nominalAt(toks, t.at) || toks[t.at].IsCapitalized() && t.at > 0 {
+		return 0, false // "the Quad Foreign Ministers' Meeting on his first day": a named meeting
 	}
 	for k := t.end; k < len(toks) && k < t.end+8; k++ {
 		switch toks[k].Norm {
@@ -279,4 +267,24 @@ func relativeBefore(toks []text.Token, i int) bool {
 		j--
 	}
 	return j >= 0 && (toks[j].Norm == "that" || toks[j].Norm == "which")
+}
+
+// inThatClause reports a modal inside the that-clause of an earlier act:
+// "agreed that any arms transfers would breach sanctions" states an
+// assessment, and a commitment act's own that-clause was read with it.
+func inThatClause(toks []text.Token, trigs []trigger, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		if t := trigs[k]; t.kind != tMeet {
+			for j := t.end; j < trigs[i].at; j++ {
+				if toks[j].Norm == "that" {
+					return true
+				}
+				if toks[j].Norm == ";" || toks[j].Norm == "." {
+					return false
+				}
+			}
+			return false
+		}
+	}
+	return false
 }

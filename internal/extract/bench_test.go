@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -49,4 +50,80 @@ func benchExtract(b *testing.B, rs []readout.Readout) {
 		}
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// BenchmarkExtractOneLongSentence extracts a readout that is one sentence
+// of n bytes, made of the words readouts are made of (people, states, acts,
+// lists), so that the cost per byte shows whether extraction stays linear
+// in its input: ns/byte should not grow with n.
+func BenchmarkExtractOneLongSentence(b *testing.B) {
+	for _, shape := range []struct {
+		name string
+		gen  func(int) string
+	}{{"acts", longSentence}, {"people", longRollOfNames}} {
+		for _, n := range []int{64 << 10, 256 << 10, 1 << 20, 4 << 20} {
+			b.Run(shape.name+"/"+strconv.Itoa(n>>10)+"KiB", func(b *testing.B) {
+				benchOneSentence(b, shape.gen(n))
+			})
+		}
+	}
+}
+
+func benchOneSentence(b *testing.B, sentence string) {
+	r, err := readout.Parse("long.txt", []byte("A long readout\n\nParis, 3 May 2022\n\n"+sentence+".\n"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	x := newExtractor(b)
+	b.SetBytes(int64(len(sentence)))
+	b.ResetTimer()
+	for b.Loop() {
+		x.Extract(r)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(sentence)), "ns/byte")
+}
+
+// longRollOfNames is a run-on sentence naming thousands of different
+// officials, with groups and forums among them: the people stages and
+// meeting pairing must not grow with the square of the roll.
+func longRollOfNames(n int) string {
+	syllables := []string{"ka", "lo", "mi", "ra", "te", "su", "no", "vi", "de", "ba"}
+	name := func(i int) string {
+		s := syllables[i%10] + syllables[(i/10)%10] + syllables[(i/100)%10]
+		return strings.ToUpper(s[:1]) + s[1:]
+	}
+	var sb strings.Builder
+	for i := 0; sb.Len() < n; i++ {
+		switch i % 5 {
+		case 0:
+			sb.WriteString("Foreign Minister " + name(i) + " " + name(i/7+3) + " of France met")
+		case 1:
+			sb.WriteString("NATO members and the G7 ,")
+		case 2:
+			sb.WriteString("they discussed")
+		case 3:
+			sb.WriteString("as fellow members of the EU , " + name(i*3))
+		default:
+			sb.WriteString("Secretary of State Antony Blinken")
+		}
+		sb.WriteByte(' ')
+	}
+	return sb.String()[:n]
+}
+
+// longSentence repeats, without a full stop, phrases of the kinds the
+// stages look at, to about n bytes.
+func longSentence(n int) string {
+	parts := []string{
+		"Foreign Minister Penny Wong of Australia", "met", "Secretary of State Antony Blinken", "and", "discussed",
+		"trade and investment ,", "reaffirmed their commitment to", "peace and stability in the region ,", "with",
+		"the Quad partners", "NATO", "welcomed progress on", "climate change", "and agreed to work together on",
+		"the members of the G7 ,", "condemned attacks on shipping ,", "they", "will continue to", "support Ukraine",
+	}
+	var sb strings.Builder
+	for i := 0; sb.Len() < n; i++ {
+		sb.WriteString(parts[(i*7)%len(parts)])
+		sb.WriteByte(' ')
+	}
+	return sb.String()[:n]
 }

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"context"
+
 	"github.com/diplograph/diplograph/internal/graph"
 	"github.com/diplograph/diplograph/internal/readout"
 )
@@ -8,6 +10,7 @@ import (
 // doc is the working state of one extraction.
 type doc struct {
 	x         *Extractor
+	ctx       context.Context // checked between sentences and along long ones
 	r         readout.Readout
 	sentences []*sentence
 
@@ -47,3 +50,6 @@ type edgeKey struct {
 	from, to string
 	phrase   string
 }
+
+// stopped reports whether the extraction's context is done.
+func (d *doc) stopped() bool { return d.ctx.Err() != nil }

@@ -30,6 +30,7 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/diplograph/diplograph/internal/graph"
@@ -59,21 +60,48 @@ func New() (*Extractor, error) {
 
 // Extract returns the facts one readout supports.
 func (x *Extractor) Extract(r readout.Readout) graph.Document {
-	d := &doc{x: x, r: r, officials: map[string]*official{}, topics: map[string]string{}, phraseTopics: map[string]bool{}}
+	d, _ := x.ExtractContext(context.Background(), r)
+	return d
+}
+
+// ExtractContext is Extract that gives up when ctx is done, between
+// sentences and along a long one, so that an interrupt takes effect inside
+// a readout. It then returns ctx's error and no facts.
+func (x *Extractor) ExtractContext(ctx context.Context, r readout.Readout) (graph.Document, error) {
+	d := &doc{x: x, ctx: ctx, r: r, officials: map[string]*official{}, topics: map[string]string{}, phraseTopics: map[string]bool{}}
 	d.sentences = segment(x.seg, r.Body)
-	for _, s := range d.sentences {
-		s.mentions, s.topics = findMentions(x.lx, s.toks)
+	stages := []func(*sentence){
+		func(s *sentence) { s.mentions, s.topics = findMentions(x.lx, s.toks) },
+		d.findOfficials,
 	}
-	for _, s := range d.sentences {
-		d.findOfficials(s)
+	for _, stage := range stages {
+		if err := d.each(stage); err != nil {
+			return graph.Document{}, err
+		}
 	}
-	for _, s := range d.sentences {
-		d.findSurnames(s)
+	bySurname := d.surnames()
+	if err := d.each(func(s *sentence) { d.findSurnames(s, bySurname) }); err != nil {
+		return graph.Document{}, err
 	}
 	d.mergeSurnames()
 	d.findHome()
-	for _, s := range d.sentences {
-		d.relate(s)
+	if err := d.each(d.relate); err != nil {
+		return graph.Document{}, err
 	}
-	return d.emit()
+	if d.stopped() {
+		return graph.Document{}, ctx.Err()
+	}
+	return d.emit(), nil
+}
+
+// each runs a stage over every sentence in order, stopping when the
+// context is done.
+func (d *doc) each(stage func(*sentence)) error {
+	for _, s := range d.sentences {
+		if d.stopped() {
+			return d.ctx.Err()
+		}
+		stage(s)
+	}
+	return nil
 }

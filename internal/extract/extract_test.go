@@ -2,7 +2,9 @@ package extract_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -156,5 +158,29 @@ func TestEvidenceIsASentence(t *testing.T) {
 				t.Errorf("%s: edge cites readout %s dated %q, want %s %q", f, e.Readout, e.Date, r.ID, r.Date)
 			}
 		}
+	}
+}
+
+// TestExtractStopsWhenCancelled checks that a done context stops
+// extraction inside a readout, one sentence long or many, and that nothing
+// half-read comes back.
+func TestExtractStopsWhenCancelled(t *testing.T) {
+	x := newExtractor(t)
+	body := "A long readout\n\nParis, 3 May 2022\n\n" + longSentence(256<<10) + ".\n"
+	r, err := readout.Parse("long.txt", []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	d, err := x.ExtractContext(ctx, r)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if len(d.Nodes)+len(d.Edges) != 0 {
+		t.Errorf("a cancelled extraction returned %d nodes and %d edges", len(d.Nodes), len(d.Edges))
+	}
+	if d, err := x.ExtractContext(context.Background(), r); err != nil || len(d.Edges) == 0 {
+		t.Errorf("uncancelled: %v, %d edges", err, len(d.Edges))
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/diplograph/diplograph/internal/extract"
 	"github.com/diplograph/diplograph/internal/readout"
 	"github.com/diplograph/diplograph/internal/schema"
 )
@@ -20,20 +21,37 @@ func FuzzExtract(f *testing.F) {
 		f.Add(s)
 	}
 	x := newExtractor(f)
-	f.Fuzz(func(t *testing.T, body string) {
-		r := readout.Readout{ID: readout.ContentID(body), Origin: "fuzz", Body: body, Date: "2024-01-02"}
-		for _, e := range x.Extract(r).Edges {
-			if e.Type == schema.Mentions {
-				continue
-			}
-			if e.Evidence == "" || !strings.Contains(body, e.Evidence) {
-				t.Fatalf("%s %s->%s cites %q, not a sentence of the input", e.Type, e.From, e.To, e.Evidence)
-			}
-			if !schema.Permits(e.Type, labelOf(e.From), labelOf(e.To)) {
-				t.Fatalf("%s from %s to %s breaks the schema", e.Type, e.From, e.To)
-			}
+	f.Fuzz(func(t *testing.T, body string) { checkExtraction(t, x, body) })
+}
+
+// TestLargeInputs puts the inputs too large to seed the fuzzer with (a
+// megabyte line of one repeated clause, brackets ten thousand deep)
+// through the fuzzer's checks: small seeds keep fuzzing fast.
+func TestLargeInputs(t *testing.T) {
+	x := newExtractor(t)
+	for name, body := range map[string]string{
+		"megabyte line":   "Foreign Minister Hayashi met Secretary Blinken" + strings.Repeat(" and Secretary Blinken", 50000) + ".",
+		"nested brackets": strings.Repeat("(", 10000) + "Secretary Blinken met Foreign Minister Hayashi" + strings.Repeat(")", 10000),
+	} {
+		t.Run(name, func(t *testing.T) { checkExtraction(t, x, body) })
+	}
+}
+
+// checkExtraction holds one extraction to what any input must give: no
+// panic, every edge citing a sentence of the input, and the schema kept.
+func checkExtraction(t *testing.T, x *extract.Extractor, body string) {
+	r := readout.Readout{ID: readout.ContentID(body), Origin: "fuzz", Body: body, Date: "2024-01-02"}
+	for _, e := range x.Extract(r).Edges {
+		if e.Type == schema.Mentions {
+			continue
 		}
-	})
+		if e.Evidence == "" || !strings.Contains(body, e.Evidence) {
+			t.Fatalf("%s %s->%s cites %q, not a sentence of the input", e.Type, e.From, e.To, e.Evidence)
+		}
+		if !schema.Permits(e.Type, labelOf(e.From), labelOf(e.To)) {
+			t.Fatalf("%s from %s to %s breaks the schema", e.Type, e.From, e.To)
+		}
+	}
 }
 
 func labelOf(key string) schema.Label {

@@ -34,6 +34,9 @@ func (d *doc) relateMeeting(s *sentence, trigs []trigger) []*official {
 			offs = []*official{he, offs[0]} // "In a separate call, he spoke with ..."
 		}
 	}
+	if len(offs) > maxParticipants {
+		return nil // a roll of names, not one meeting: pairing them would cost the square of the list
+	}
 	if len(offs) < 2 {
 		if len(d.order) == 0 && len(d.parties) == 0 {
 			d.parties = sentenceStates(s, len(s.toks))
@@ -146,6 +149,11 @@ func aboutOtherMeeting(lx *lexicon.Lexicon, s *sentence) bool {
 	}
 	return false
 }
+
+// maxParticipants bounds the people one meeting sentence pairs: a summit
+// of all its members' leaders is about the largest meeting a readout
+// reports.
+const maxParticipants = 60
 
 // plannedMeeting reports a meeting that is yet to happen: "will meet",
 // "will join the Deputy Prime Minister's meetings", "plans to visit".

@@ -96,6 +96,11 @@ func membersOf(lx *lexicon.Lexicon, s *sentence, k int, participants []string) [
 		if states := statesListBefore(toks, ms, k, start); len(states) > 0 {
 			return states
 		}
+		if m.end < len(toks) && toks[m.end].Norm == "," {
+			if states := statesListAt(toks, ms, k+1, m.end+1); len(states) > 0 {
+				return states // "As fellow members of the Quad, Australia and Japan ..."
+			}
+		}
 		return subjectStates(lx, s, k, participants)
 	}
 	return nil

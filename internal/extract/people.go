@@ -106,21 +106,31 @@ func (d *doc) addOfficial(o *official, evidence string) *official {
 // Minister Kuleba" in a heading) into the official the readout names in
 // full elsewhere ("Dmytro Kuleba"), when their states agree.
 func (d *doc) mergeSurnames() {
+	// byPart lists, for each first or last name, the officials named in
+	// full that carry it, in the readout's order.
+	byPart := map[string][]*official{}
+	for _, p := range d.order {
+		f := strings.Fields(p.name)
+		if len(f) < 2 {
+			continue
+		}
+		first, last := text.Normalize(f[0]), text.Normalize(f[len(f)-1])
+		byPart[last] = append(byPart[last], p)
+		if first != last {
+			byPart[first] = append(byPart[first], p)
+		}
+	}
 	into := map[*official]*official{}
 	for _, o := range d.order {
 		if strings.Contains(o.name, " ") {
 			continue
 		}
-		norm := text.Normalize(o.name)
-		for _, p := range d.order {
-			f := strings.Fields(p.name)
-			if p == o || len(f) < 2 || (o.state != "" && p.state != "" && o.state != p.state) {
+		for _, p := range byPart[text.Normalize(o.name)] {
+			if o.state != "" && p.state != "" && o.state != p.state {
 				continue
 			}
-			if text.Normalize(f[len(f)-1]) == norm || text.Normalize(f[0]) == norm {
-				into[o] = p
-				break
-			}
+			into[o] = p
+			break
 		}
 	}
 	if len(into) == 0 {
@@ -147,10 +157,26 @@ func (d *doc) mergeSurnames() {
 	d.order = kept
 }
 
+// surnames maps the normalized surname of each official named in full to
+// the first one the readout named with it.
+func (d *doc) surnames() map[string]*official {
+	out := map[string]*official{}
+	for _, o := range d.order {
+		f := strings.Fields(o.name)
+		if len(f) < 2 {
+			continue
+		}
+		if k := text.Normalize(f[len(f)-1]); out[k] == nil {
+			out[k] = o
+		}
+	}
+	return out
+}
+
 // findSurnames marks bare surnames of officials the readout already named
 // ("Blinken and Hayashi agreed ...").
-func (d *doc) findSurnames(s *sentence) {
-	if len(d.order) == 0 {
+func (d *doc) findSurnames(s *sentence, bySurname map[string]*official) {
+	if len(bySurname) == 0 {
 		return
 	}
 	taken := takenTokens(s)
@@ -159,12 +185,8 @@ func (d *doc) findSurnames(s *sentence) {
 		if taken[i] || !isNameWord(d.x.lx, t) {
 			continue
 		}
-		for _, o := range d.order {
-			f := strings.Fields(o.name)
-			if len(f) > 1 && text.Normalize(f[len(f)-1]) == t.Norm {
-				added = append(added, mention{kind: mOfficial, start: i, end: i + 1, off: o})
-				break
-			}
+		if o, ok := bySurname[t.Norm]; ok {
+			added = append(added, mention{kind: mOfficial, start: i, end: i + 1, off: o})
 		}
 	}
 	if len(added) > 0 {

@@ -88,7 +88,7 @@ func endsObject(lx *lexicon.Lexicon, s *sentence, trigs []trigger, from, k int) 
 			return true
 		}
 		// A new predicate: "discussed X and agreed to Y", ", and they ...".
-		if tr := triggerAt(trigs, next); tr != nil && tr.kind != tMeet {
+		if tr := triggerAt(s, trigs, next); tr != nil && tr.kind != tMeet {
 			return true
 		}
 		return subjectStartsAt(s, next) && !betweenOpen(toks, from, k)
@@ -119,37 +119,29 @@ func meetingNounAfter(toks []text.Token, k int) bool {
 	return false
 }
 
-func triggerAt(trigs []trigger, i int) *trigger {
-	for k := range trigs {
-		if trigs[k].at == i {
-			return &trigs[k]
-		}
+func triggerAt(s *sentence, trigs []trigger, i int) *trigger {
+	if i < 0 || i >= len(s.toks) || s.idx.trigAt[i] < 0 {
+		return nil
 	}
-	return nil
+	return &trigs[s.idx.trigAt[i]]
 }
 
 // subjectStartsAt reports whether a new clause's subject begins at token i:
 // a person, role, group or state followed, soon, by a verb.
 func subjectStartsAt(s *sentence, i int) bool {
-	for _, m := range s.mentions {
-		if m.start == i || (m.start == i+1 && s.toks[i].Norm == "the") {
-			switch m.kind {
-			case mOfficial, mRole, mGroup, mSelf:
-				return true
-			}
-		}
-	}
-	return false
+	return mentionAt(s, i, mOfficial, mRole, mGroup, mSelf)
 }
 
+// mentionAt reports whether a mention of one of kinds starts at token i
+// (or after "the").
 func mentionAt(s *sentence, i int, kinds ...mentionKind) bool {
-	for _, m := range s.mentions {
-		if m.start == i || (m.start == i+1 && i < len(s.toks) && s.toks[i].Norm == "the") {
-			for _, k := range kinds {
-				if m.kind == k {
-					return true
-				}
-			}
+	m, ok := s.mentionStarting(i)
+	if !ok {
+		return false
+	}
+	for _, k := range kinds {
+		if m.kind == k {
+			return true
 		}
 	}
 	return false
@@ -171,6 +163,14 @@ func splitItems(lx *lexicon.Lexicon, s *sentence, from, to int, infinitive bool)
 		return nil
 	}
 	to = trimObject(lx, toks, from, to)
+	if toks[from].Norm == "that" {
+		// "agreed that energy security and the transition must go hand in
+		// hand": a clause, one assessment.
+		if b := trimObject(lx, toks, from, to); b > from && !emptyItem(lx, s, from, b) {
+			return []item{{start: from, end: b, phrase: phraseText(lx, s, from, b, false)}}
+		}
+		return nil
+	}
 	var conjuncts [][2]int
 	for _, part := range butAlso(toks, from, to) {
 		conjuncts = append(conjuncts, verbConjuncts(lx, toks, part[0], part[1], infinitive)...)
@@ -196,7 +196,7 @@ func splitItems(lx *lexicon.Lexicon, s *sentence, from, to int, infinitive bool)
 	var out []item
 	for _, sp := range spans {
 		a, b := sp[0], trimObject(lx, toks, sp[0], sp[1])
-		if b <= a || emptyItem(lx, s, a, b) {
+		if b <= a || emptyItem(lx, s, a, b) || whenOnly(lx, toks, a, b) {
 			continue
 		}
 		out = append(out, item{start: a, end: b, phrase: phraseText(lx, s, a, b, infinitive)})
@@ -221,15 +221,12 @@ func skipFraming(lx *lexicon.Lexicon, s *sentence, from, to int) int {
 // nothing after "for" or "on", the act was done to someone and names no
 // subject matter (index -1).
 func leadingAddressee(s *sentence, from, to int) (int, bool) {
-	for _, m := range s.mentions {
-		if m.start != from && !(m.start == from+1 && s.toks[from].Norm == "the") {
-			continue
-		}
+	if m, ok := s.mentionStarting(from); ok {
 		switch m.kind {
 		case mOfficial, mRole, mGroup, mSelf:
 		case mState:
-			if m.end < to && s.toks[m.end].Norm != "for" && s.toks[m.end].Norm != "on" {
-				return 0, false // "Canada's support", "Ukraine's sovereignty": a state is part of the matter
+			if m.end >= to || s.toks[m.end].Norm != "for" && s.toks[m.end].Norm != "on" {
+				return 0, false // "discussed Myanmar", "Canada's support": the state is the matter
 			}
 		default:
 			return 0, false
@@ -380,7 +377,7 @@ func listItems(s *sentence, from, to int) [][2]int {
 	start := from
 	flush := func(end int) {
 		if end > start {
-			if len(out) > 0 && onlyEntities(s.mentions, start, end) {
+			if len(out) > 0 && onlyEntities(s, start, end) {
 				out[len(out)-1][1] = end
 			} else {
 				out = append(out, [2]int{start, end})
@@ -500,10 +497,9 @@ func emptyItem(lx *lexicon.Lexicon, s *sentence, from, to int) bool {
 	if content == 0 {
 		return true
 	}
-	for _, m := range s.mentions {
-		if m.start <= from && m.end >= to && (m.kind == mOfficial || m.kind == mRole || m.kind == mGroup || m.kind == mSelf) {
-			return true
-		}
+	if k := s.idx.cover[from]; k >= 0 {
+		m := s.mentions[k]
+		return m.end >= to && (m.kind == mOfficial || m.kind == mRole || m.kind == mGroup || m.kind == mSelf)
 	}
 	return false
 }
@@ -536,14 +532,17 @@ func phraseText(lx *lexicon.Lexicon, s *sentence, from, to int, infinitive bool)
 
 // onlyEntities reports whether every token of [start, end) is part of a
 // state or forum name.
-func onlyEntities(ms []mention, start, end int) bool {
-	covered := 0
-	for _, m := range ms {
-		if (m.kind == mState || m.kind == mForum) && m.start >= start && m.end <= end {
-			covered += m.end - m.start
+func onlyEntities(s *sentence, start, end int) bool {
+	for i := start; i < end; i++ {
+		k := s.idx.cover[i]
+		if k < 0 {
+			return false
+		}
+		if m := s.mentions[k]; (m.kind != mState && m.kind != mForum) || m.start < start || m.end > end {
+			return false
 		}
 	}
-	return covered == end-start
+	return end > start
 }
 
 // dateAfter reports "on 6 January", "on Tuesday": when, not what.
@@ -645,8 +644,15 @@ func determinedList(lx *lexicon.Lexicon, s *sentence, from, to int) ([][2]int, b
 		return nil, false
 	}
 	for _, it := range items[1:] {
-		if it[1]-it[0] < 2 || !opensNounPhrase(s.toks, it[0]) {
+		// Each later item a phrase of two words or more, as "the situation
+		// in the Middle East, preparations for the consultations, and energy
+		// cooperation" has; "free trade, multilateralism and ..." has not.
+		w := s.toks[it[0]].Norm
+		if words(s.toks, it[0], it[1]) < 2 || isAdverb(w) || isPreposition(lx, w) || asideWords[w] {
 			return nil, false
+		}
+		if _, verb := lx.Gerund(w); verb {
+			return nil, false // "to strengthen their relationship, build resilience, ...": one purpose
 		}
 	}
 	return items, true
@@ -739,3 +745,20 @@ func words(toks []text.Token, from, to int) int {
 func occasionAt(toks []text.Token, k int) bool {
 	return toks[k].Norm == "on" && k+2 < len(toks) && toks[k+1].Norm == "the" && toks[k+2].Norm == "occasion"
 }
+
+// whenOnly reports an item that only says when: "in 2007", "since May".
+func whenOnly(lx *lexicon.Lexicon, toks []text.Token, from, to int) bool {
+	switch toks[from].Norm {
+	case "in", "since", "during", "before", "after", "until", "by", "from":
+	default:
+		return false
+	}
+	if from+1 >= to {
+		return true
+	}
+	w := toks[from+1].Norm
+	return lx.Words.DateWords[w] || w != "" && w[0] >= '0' && w[0] <= '9'
+}
+
+// asideWords open an aside, not an item of a list.
+var asideWords = map[string]bool{"including": true, "such": true, "notably": true, "especially": true, "particularly": true}

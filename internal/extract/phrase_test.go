@@ -9,12 +9,14 @@ import (
 	"github.com/diplograph/diplograph/internal/text"
 )
 
-// sentenceOf builds a sentence with its gazetteer mentions, as the
-// mentions stage leaves it.
+// sentenceOf builds a sentence with its gazetteer mentions and its index,
+// as the relate stage sees it.
 func sentenceOf(lx *lexicon.Lexicon, s string) *sentence {
 	toks := text.Tokenize(s)
 	ms, topics := findMentions(lx, toks)
-	return &sentence{text: s, toks: toks, mentions: ms, topics: topics}
+	sent := &sentence{text: s, toks: toks, mentions: ms, topics: topics}
+	sent.buildIndex(lx, findTriggers(lx, toks))
+	return sent
 }
 
 // spanOf returns the tokens of s that the substring sub covers.

@@ -30,6 +30,7 @@ func (d *doc) findHome() {
 func (d *doc) relate(s *sentence) {
 	d.resolveRoles(s)
 	trigs := findTriggers(d.x.lx, s.toks)
+	s.buildIndex(d.x.lx, trigs)
 	own, dated := readout.DateIn(s.text, d.r.Date)
 	switch {
 	case dated:
@@ -79,7 +80,10 @@ func (d *doc) resolveRole(t lexicon.Title, state string) *official {
 				continue
 			}
 			if found != nil && found != o {
-				return nil // ambiguous: two participants fit
+				// Two participants hold the office; the one whose title has
+				// the role's word is meant: "the Secretary and the Foreign
+				// Minister" are the Secretary of State and the Foreign Minister.
+				return byHead(t, pool, qualifier)
 			}
 			found = o
 		}
@@ -129,6 +133,22 @@ func isGenericOffice(office string) bool {
 }
 
 // roleFits reports whether an official can be the one a role mention means.
+// byHead is the one official of pool whose title holds the role's head
+// word, or nil when none or several do.
+func byHead(t lexicon.Title, pool []*official, qualifier string) *official {
+	var found *official
+	for _, o := range pool {
+		if !roleFits(t, qualifier, o) || t.Head == "" || !strings.Contains(strings.ToLower(o.title), strings.ToLower(t.Head)) {
+			continue
+		}
+		if found != nil && found != o {
+			return nil
+		}
+		found = o
+	}
+	return found
+}
+
 func roleFits(t lexicon.Title, state string, o *official) bool {
 	if state != "" && o.state != state && o.forum != state {
 		return false
@@ -142,6 +162,9 @@ func roleFits(t lexicon.Title, state string, o *official) bool {
 func (d *doc) currentParticipants() []*official {
 	if d.meetingSeen {
 		return d.participants
+	}
+	if len(d.order) > maxParticipants {
+		return nil // so many people are no one meeting's participants
 	}
 	return d.order
 }

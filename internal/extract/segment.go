@@ -17,6 +17,7 @@ type sentence struct {
 	toks     []text.Token
 	mentions []mention // entity mentions in token order
 	topics   []topicMention
+	idx      *sentenceIndex // built by the relate stage, once mentions are final
 }
 
 // segment splits a body into sentences. Paragraphs are split first, since

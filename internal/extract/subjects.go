@@ -45,7 +45,7 @@ func subjects(lx *lexicon.Lexicon, s *sentence, at int, meeting []*official, c s
 	if len(c.parties) > 0 {
 		return stateKeys(c.parties)
 	}
-	if states := sentenceStates(s, at); len(states) > 0 {
+	if states := statesNear(s, at); len(states) > 0 {
 		return stateKeys(states)
 	}
 	for _, m := range s.mentions {
@@ -59,15 +59,16 @@ func subjects(lx *lexicon.Lexicon, s *sentence, at int, meeting []*official, c s
 	return nil
 }
 
+// speakerReach is how far before an act its speaker may stand, in tokens:
+// a clause, not a whole run-on sentence.
+const speakerReach = 80
+
 // speakersBefore reads the speakers that stand before the act at token at
 // in its clause: the nearest person, role, group or state not governed by a
 // preposition nor a possessive, with those joined to it by "and".
 func speakersBefore(lx *lexicon.Lexicon, s *sentence, at int, meeting []*official, c speakerContext) ([]string, bool) {
-	end := len(s.mentions)
-	for end > 0 && s.mentions[end-1].start >= at {
-		end--
-	}
-	for end > 0 {
+	end := s.mentionsBefore(at)
+	for end > 0 && s.mentions[end-1].start >= at-speakerReach {
 		last := end - 1
 		if !isSpeakerKind(s.mentions[last]) {
 			end--
@@ -138,7 +139,7 @@ func isSpeakerKind(m mention) bool {
 }
 
 // isSpeaker reports a mention that may speak: not one governed by a
-// preposition nor a possessive.
+// preposition, a possessive, or part of a hyphened compound.
 func isSpeaker(lx *lexicon.Lexicon, s *sentence, m mention) bool {
 	if !isSpeakerKind(m) {
 		return false
@@ -149,8 +150,11 @@ func isSpeaker(lx *lexicon.Lexicon, s *sentence, m mention) bool {
 	if m.start > 1 && s.toks[m.start-1].Norm == "the" && lx.Words.Prepositions[s.toks[m.start-2].Norm] {
 		return false
 	}
-	if m.end < len(s.toks) && s.toks[m.end].Norm == "'s" {
+	if m.end < len(s.toks) && (s.toks[m.end].Norm == "'s" || s.toks[m.end].Norm == "-") {
 		return false
+	}
+	if m.start > 0 && s.toks[m.start-1].Norm == "-" {
+		return false // "the U.S.-Australia alliance": part of a name
 	}
 	return true
 }
@@ -182,12 +186,29 @@ func allIn(offs, pool []*official) bool {
 	return true
 }
 
+// statesNear lists the distinct states named within a speaker's reach
+// before token at.
+func statesNear(s *sentence, at int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range s.mentions[s.mentionsBefore(at-speakerReach):s.mentionsBefore(at)] {
+		if m.kind == mState && !seen[m.id] {
+			seen[m.id] = true
+			out = append(out, m.id)
+		}
+	}
+	return out
+}
+
 // sentenceStates lists the distinct states named before token at.
 func sentenceStates(s *sentence, at int) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, m := range s.mentions {
-		if m.kind == mState && m.start < at && !seen[m.id] {
+		if m.start >= at {
+			break
+		}
+		if m.kind == mState && !seen[m.id] {
 			seen[m.id] = true
 			out = append(out, m.id)
 		}
@@ -216,6 +237,9 @@ func officialKeys(offs []*official) []string {
 // pronounBefore reports "he" or "she" before token at: in a readout, the
 // one it is about, whom it names first.
 func pronounBefore(s *sentence, at int) bool {
+	if s.idx != nil {
+		return s.idx.firstPronoun < at
+	}
 	for _, t := range s.toks[:at] {
 		if t.Norm == "he" || t.Norm == "she" {
 			return true

@@ -134,7 +134,7 @@ func Run(ctx context.Context, opts Options, sink Sink) (Summary, error) {
 		go func() {
 			defer wg.Done()
 			for j := range work {
-				extractJob(x, j)
+				extractJob(ctx, x, j)
 			}
 		}()
 	}
@@ -162,11 +162,16 @@ func Run(ctx context.Context, opts Options, sink Sink) (Summary, error) {
 	return sum, parent.Err()
 }
 
-func extractJob(x *extract.Extractor, j *job) {
+func extractJob(ctx context.Context, x *extract.Extractor, j *job) {
 	defer close(j.done)
 	j.res = Result{Source: j.item.Source, Readout: j.item.Readout, Err: j.item.Err}
 	if j.item.Err == nil {
-		j.res.Doc = x.Extract(j.item.Readout)
+		doc, err := x.ExtractContext(ctx, j.item.Readout)
+		if err != nil {
+			j.res.Err = fmt.Errorf("extract: %w", err)
+			return
+		}
+		j.res.Doc = doc
 	}
 }
 

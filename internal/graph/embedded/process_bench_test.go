@@ -17,7 +17,8 @@ import (
 // BenchmarkQueryPathProcess times what an analyst waits for: the query
 // binary started as a new process, answering `path` between random pairs
 // of states and officials on a store of 50,000 generated readouts made
-// by the gencorpus and ingest binaries, from start to exit. It reports
+// by the gencorpus and ingest binaries (the corpus BenchmarkQueryPath
+// searches), from start to exit. It reports
 // the median and 99th percentile.
 func BenchmarkQueryPathProcess(b *testing.B) {
 	bin := b.TempDir()
@@ -68,7 +69,7 @@ func processGraph(b *testing.B, bin string, n int) string {
 	tmp := path + ".building"
 	os.Remove(tmp)
 	for _, args := range [][]string{
-		{"gencorpus", "-n", fmt.Sprint(n), "-out", jsonl},
+		{"gencorpus", "-shape", "uniform", "-n", fmt.Sprint(n), "-out", jsonl}, // BenchmarkQueryPath's corpus
 		{"ingest", "--db", tmp, jsonl},
 	} {
 		cmd := exec.Command(filepath.Join(bin, args[0]), args[1:]...)

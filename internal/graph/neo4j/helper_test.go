@@ -48,7 +48,8 @@ func testServer(t testing.TB) Options {
 
 func findServer() {
 	if uri := os.Getenv("NEO4J_TEST_URI"); uri != "" {
-		server.opts = Options{URI: uri, User: os.Getenv("NEO4J_TEST_USER"), Password: os.Getenv("NEO4J_TEST_PASSWORD")}
+		server.opts = Options{URI: uri, User: os.Getenv("NEO4J_TEST_USER"), Password: os.Getenv("NEO4J_TEST_PASSWORD"),
+			TxTimeout: benchTxTimeout}
 		return
 	}
 	if !dockerAnswers() {
@@ -61,8 +62,13 @@ func findServer() {
 		server.reason = fmt.Sprintf("%s (testcontainers: %v)", noServer, err)
 		return
 	}
-	server.opts = Options{URI: uri}
+	server.opts = Options{URI: uri, TxTimeout: benchTxTimeout}
 }
+
+// benchTxTimeout bounds the tests' and benchmarks' transactions: wiping
+// the million-relationship graph of BenchmarkNeo4jQueryPath is one
+// statement and may outlast the default two minutes on a slow machine.
+const benchTxTimeout = 30 * time.Minute
 
 // dockerAnswers reports whether a Docker engine is reachable, without
 // letting testcontainers panic when there is none.

@@ -124,24 +124,27 @@ const (
 // check verifies that the server answers, accepts the credentials and has
 // the database, and, read-only, that the graph's schema is there.
 //
-// All of it must finish within the connect timeout: a server that accepts
-// connections and never answers (frozen, or not a Bolt server) would
-// otherwise keep the command waiting for ever.
+// Connecting (socket, handshake, credentials) must finish within the
+// connect timeout: a server that accepts connections and never answers
+// (frozen, or not a Bolt server) would otherwise keep the command waiting
+// for ever. The two statements after it are transactions like any other,
+// bounded by the transaction timeout: a freshly started server may take
+// seconds over its first queries.
 func (s *Store) check(parent context.Context) error {
 	ctx, cancel := context.WithTimeout(parent, s.opts.ConnectTimeout)
 	defer cancel()
 	if err := s.driver.VerifyConnectivity(ctx); err != nil {
 		return s.openError(s.timedOut(parent, ctx, s.opts.ConnectTimeout, err))
 	}
-	if _, err := s.read(ctx, "RETURN 1", nil); err != nil {
-		return s.openError(s.timedOut(parent, ctx, s.opts.ConnectTimeout, err))
+	if _, err := s.read(parent, "RETURN 1", nil); err != nil {
+		return s.openError(err)
 	}
 	if !s.opts.ReadOnly {
 		return nil
 	}
-	t, err := s.read(ctx, "SHOW CONSTRAINTS YIELD name WHERE name = $name RETURN name", map[string]any{"name": readoutConstraint()})
+	t, err := s.read(parent, "SHOW CONSTRAINTS YIELD name WHERE name = $name RETURN name", map[string]any{"name": readoutConstraint()})
 	if err != nil {
-		return s.openError(s.timedOut(parent, ctx, s.opts.ConnectTimeout, err))
+		return s.openError(err)
 	}
 	if len(t.Rows) == 0 {
 		return fmt.Errorf("neo4j at %s: %w", s.where, graph.ErrNoGraph)
