@@ -143,7 +143,7 @@ func reportPaths(b *testing.B, s *embedded.Store) {
 		for range 200 {
 			a, c := keys[rng.IntN(len(keys))], keys[rng.IntN(len(keys))]
 			start := time.Now()
-			if _, err := s.Path(ctx, a, c, 6); err != nil {
+			if _, err := s.Path(ctx, a, c, graph.PathQuery{MaxHops: 6}); err != nil {
 				b.Fatal(err)
 			}
 			lat = append(lat, time.Since(start))
