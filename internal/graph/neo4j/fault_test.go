@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -158,5 +159,83 @@ func TestScriptRefusesAForeignServer(t *testing.T) {
 	err := srv.exec("start")
 	if err == nil || !strings.Contains(err.Error(), "(not started by this script); refusing to use it") {
 		t.Fatalf("neo4j.sh start on a port another server holds: %v; want a refusal", err)
+	}
+}
+
+// TestFrozenServer freezes a server of the test's own (SIGSTOP) under an
+// open store: a read and a write each give up with graph.ErrUnavailable
+// within their bound (the transaction timeout, with ten seconds to spare),
+// and once the server runs again (SIGCONT) the store answers as before.
+func TestFrozenServer(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts and freezes a Neo4j server: not in -short mode")
+	}
+	if _, err := os.Stat(serverScript); err != nil {
+		t.Skipf("no %s to run a server of the test's own: %v", serverScript, err)
+	}
+	if os.Getenv("NEO4J_TEST_FAULT_SCRIPT") == "" && os.Getenv("NEO4J_TEST_URI") != scriptURI {
+		t.Skip("the fault test runs where the script's server is the test server (NEO4J_TEST_URI=" +
+			scriptURI + ") or NEO4J_TEST_FAULT_SCRIPT is set")
+	}
+	srv := &scriptServer{t: t, home: t.TempDir(), port: freePort(t)}
+	srv.run("start", "NEO4J_WIPE=1")
+	t.Cleanup(func() { srv.run("stop") })
+	pidText, err := os.ReadFile(filepath.Join(srv.home, "bolt-"+srv.port, "neo4j.pid"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pid int
+	if _, err := fmt.Sscan(strings.TrimSpace(string(pidText)), &pid); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	uri := "bolt://127.0.0.1:" + srv.port
+	docs := variedDocs(t, 3)
+	// A freshly started server answers its first queries slowly: warm it
+	// under a generous bound before holding the store to a tight one.
+	warm, err := Open(ctx, Options{URI: uri, TxTimeout: time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustMigrate(t, warm)
+	if _, err := warm.WriteReadout(ctx, docs[2]); err != nil {
+		t.Fatal(err)
+	}
+	warm.Close()
+	const bound = 3 * time.Second
+	s, err := Open(ctx, Options{URI: uri, RetryTime: time.Second, TxTimeout: bound})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+
+	if err := syscall.Kill(pid, syscall.SIGSTOP); err != nil {
+		t.Fatal(err)
+	}
+	frozen := true
+	thaw := func() {
+		if frozen {
+			syscall.Kill(pid, syscall.SIGCONT)
+			frozen = false
+		}
+	}
+	defer thaw()
+	for name, call := range map[string]func() error{
+		"read":  func() error { _, err := s.Stats(ctx); return err },
+		"write": func() error { _, err := s.WriteReadout(ctx, docs[0]); return err },
+	} {
+		start := time.Now()
+		err := call()
+		took := time.Since(start)
+		if !errors.Is(err, graph.ErrUnavailable) {
+			t.Errorf("%s against a frozen server: %v, want graph.ErrUnavailable", name, err)
+		}
+		if took > bound+10*time.Second {
+			t.Errorf("%s against a frozen server took %v, past its bound of %v", name, took, bound)
+		}
+	}
+	thaw()
+	if _, err := s.WriteReadout(ctx, docs[1]); err != nil {
+		t.Errorf("write after the server thawed: %v", err)
 	}
 }
