@@ -135,6 +135,26 @@ type Hop struct {
 // Path is a walk of hops between two nodes.
 type Path []Hop
 
+// DateRange bounds a stream of facts by ISO date (the exports); an empty
+// bound is open. The query package's questions take their own, which
+// also reads years and months.
+type DateRange struct {
+	Since string
+	Until string
+}
+
+// Contains reports whether an ISO date lies within the range. An undated
+// fact lies within only an unbounded range.
+func (r DateRange) Contains(date string) bool {
+	if r.Since == "" && r.Until == "" {
+		return true
+	}
+	if date == "" {
+		return false
+	}
+	return (r.Since == "" || date >= r.Since) && (r.Until == "" || date <= r.Until)
+}
+
 // MaxPaths bounds how many equally good paths a path query returns, and
 // MaxWalks how many it considers: in a dense graph two states can be joined
 // through hundreds of shared topics. Every store uses the same bounds, so
