@@ -27,19 +27,7 @@ const (
 // after a restart, writing everything again gives exactly the graph a
 // clean run gives (each readout was written whole or not at all).
 func TestServerStopsMidIngest(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts and stops a Neo4j server: not in -short mode")
-	}
-	if _, err := os.Stat(serverScript); err != nil {
-		t.Skipf("no %s to run a server of the test's own: %v", serverScript, err)
-	}
-	if os.Getenv("NEO4J_TEST_FAULT_SCRIPT") == "" && os.Getenv("NEO4J_TEST_URI") != scriptURI {
-		t.Skip("the fault test runs where the script's server is the test server (NEO4J_TEST_URI=" +
-			scriptURI + ") or NEO4J_TEST_FAULT_SCRIPT is set")
-	}
-	srv := &scriptServer{t: t, home: t.TempDir(), port: freePort(t)}
-	srv.run("start", "NEO4J_WIPE=1")
-	t.Cleanup(func() { srv.run("stop") })
+	srv := startOwnServer(t)
 
 	ctx := context.Background()
 	s, err := Open(ctx, Options{URI: "bolt://127.0.0.1:" + srv.port, RetryTime: 2 * time.Second})
@@ -109,6 +97,27 @@ func TestServerStopsMidIngest(t *testing.T) {
 // scriptServer drives scripts/neo4j/neo4j.sh for a server of the test's
 // own, on its own port and store; NEO4J_OWN makes the script fail rather
 // than hand over a server someone else started on that port.
+// startOwnServer starts a Neo4j server of the test's own, on a free port
+// with a fresh store, and stops it when the test ends; it skips where no
+// such server can be had.
+func startOwnServer(t *testing.T) *scriptServer {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("starts and stops a Neo4j server of its own: not in -short mode")
+	}
+	if _, err := os.Stat(serverScript); err != nil {
+		t.Skipf("no %s to run a server of the test's own: %v", serverScript, err)
+	}
+	if os.Getenv("NEO4J_TEST_FAULT_SCRIPT") == "" && os.Getenv("NEO4J_TEST_URI") != scriptURI {
+		t.Skip("the fault tests run where the script's server is the test server (NEO4J_TEST_URI=" +
+			scriptURI + ") or NEO4J_TEST_FAULT_SCRIPT is set")
+	}
+	srv := &scriptServer{t: t, home: t.TempDir(), port: freePort(t)}
+	srv.run("start", "NEO4J_WIPE=1")
+	t.Cleanup(func() { srv.run("stop") })
+	return srv
+}
+
 type scriptServer struct {
 	t    *testing.T
 	home string
@@ -167,19 +176,7 @@ func TestScriptRefusesAForeignServer(t *testing.T) {
 // within their bound (the transaction timeout, with ten seconds to spare),
 // and once the server runs again (SIGCONT) the store answers as before.
 func TestFrozenServer(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts and freezes a Neo4j server: not in -short mode")
-	}
-	if _, err := os.Stat(serverScript); err != nil {
-		t.Skipf("no %s to run a server of the test's own: %v", serverScript, err)
-	}
-	if os.Getenv("NEO4J_TEST_FAULT_SCRIPT") == "" && os.Getenv("NEO4J_TEST_URI") != scriptURI {
-		t.Skip("the fault test runs where the script's server is the test server (NEO4J_TEST_URI=" +
-			scriptURI + ") or NEO4J_TEST_FAULT_SCRIPT is set")
-	}
-	srv := &scriptServer{t: t, home: t.TempDir(), port: freePort(t)}
-	srv.run("start", "NEO4J_WIPE=1")
-	t.Cleanup(func() { srv.run("stop") })
+	srv := startOwnServer(t)
 	pidText, err := os.ReadFile(filepath.Join(srv.home, "bolt-"+srv.port, "neo4j.pid"))
 	if err != nil {
 		t.Fatal(err)
