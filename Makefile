@@ -7,7 +7,7 @@ test:
 
 # Build the commands into bin/.
 build:
-	go build -o bin/ ./cmd/ingest ./cmd/query ./cmd/evaluate ./cmd/gencorpus
+	go build -o bin/ ./cmd/ingest ./cmd/query ./cmd/export ./cmd/evaluate ./cmd/gencorpus
 
 # Local Neo4j 5 test server on bolt://127.0.0.1:7687 (auth off); see scripts/neo4j/neo4j.sh.
 neo4j-start:
