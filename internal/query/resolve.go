@@ -88,7 +88,11 @@ func (r Resolver) Resolve(ctx context.Context, name string) (graph.Node, error) 
 		}
 		r.Lexicon = lx
 	}
-	for _, key := range r.lexiconKeys(name) {
+	keys := r.lexiconKeys(name)
+	if len(name) > 4 && strings.EqualFold(name[:4], "the ") {
+		keys = append(keys, r.lexiconKeys(name[4:])...) // "the Quad", "the G7"
+	}
+	for _, key := range keys {
 		if n, err := r.Reader.Node(ctx, key); err == nil {
 			return n, nil
 		} else if !errors.Is(err, graph.ErrNotFound) {
@@ -104,8 +108,13 @@ func (r Resolver) Resolve(ctx context.Context, name string) (graph.Node, error) 
 	} else if len(amb) > 1 {
 		return graph.Node{}, &NameError{Name: name, Err: ErrAmbiguousName, Candidates: amb}
 	}
-	if len(found) == 1 {
+	if len(found) == 1 && found[0].Prop(schema.PropKind) != schema.TopicKindPhrase {
 		return found[0], nil
+	}
+	if len(found) == 1 {
+		// A phrase that merely holds the name ("their intention to work
+		// through the Quad") is offered, not taken.
+		return graph.Node{}, &NameError{Name: name, Err: ErrUnknownName, Candidates: found}
 	}
 	if len(found) > 1 {
 		return graph.Node{}, &NameError{Name: name, Err: ErrAmbiguousName, Candidates: closest(name, found, 5)}

@@ -41,6 +41,7 @@ func TestResolve(t *testing.T) {
 		"Japan": "State:JP", "Blinken": "Official:antony-blinken", "Antony Blinken": "Official:antony-blinken",
 		"Tony Blinken": "Official:antony-blinken", "Quad": "Forum:QUAD", "quad": "Forum:QUAD",
 		"State:IN": "State:IN", "Penny Wong": "Official:penny-wong", "climate change": "Topic:climate-change",
+		"the Quad": "Forum:QUAD", "the G7": "Forum:G7",
 	}
 	for name, want := range cases {
 		n, err := r.Resolve(context.Background(), name)
