@@ -62,7 +62,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	pf.StringVar(&g.config, "config", "", "config file (default ./config.yaml when present)")
 	pf.String("store", "", "store: embedded or neo4j (default: neo4j when neo4j.uri is set, else embedded)")
 	pf.String("db", "", "embedded store file")
-	pf.StringVar(&g.format, "format", "", "output: table, json or csv (default from config, else table)")
+	pf.StringVar(&g.format, "format", "", "output: table, json, csv, or for graph-shaped answers mermaid or dot (default from config, else table)")
 	pf.String("neo4j-uri", "", "Neo4j server; the password comes only from DIPLOGRAPH_NEO4J_PASSWORD or a password file")
 	pf.String("neo4j-user", "", "Neo4j user")
 	pf.String("neo4j-database", "", "Neo4j database")

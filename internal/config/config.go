@@ -60,7 +60,7 @@ type IngestConfig struct {
 // QueryConfig tunes query.
 type QueryConfig struct {
 	MaxHops int    `mapstructure:"max_hops"` // longest path query answers
-	Format  string `mapstructure:"format"`   // table, json or csv
+	Format  string `mapstructure:"format"`   // table, json, csv, mermaid or dot
 }
 
 // Default returns the settings used when nothing overrides them.
@@ -113,9 +113,9 @@ func (c *Config) Validate() error {
 		problems = append(problems, "query.max_hops: must be between 1 and 20")
 	}
 	switch c.Query.Format {
-	case "table", "json", "csv":
+	case "table", "json", "csv", "mermaid", "dot":
 	default:
-		problems = append(problems, fmt.Sprintf("query.format: %q is not table, json or csv", c.Query.Format))
+		problems = append(problems, fmt.Sprintf("query.format: %q is not table, json, csv, mermaid or dot", c.Query.Format))
 	}
 	if len(problems) > 0 {
 		return fmt.Errorf("%w: %s", ErrInvalid, strings.Join(problems, "; "))

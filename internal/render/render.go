@@ -51,8 +51,18 @@ func Write(w io.Writer, format string, t Table) error {
 
 // Answer prints one of the query package's answers in the named format.
 func Answer(w io.Writer, format string, v any) error {
+	if format == FormatMermaid || format == FormatDOT {
+		p, ok := pictureOf(v)
+		if !ok {
+			return fmt.Errorf("format %s draws the graph-shaped answers (path, neighbors, meetings, commitments, topics, timeline, readout), not this one", format)
+		}
+		if format == FormatMermaid {
+			return writeMermaid(w, p)
+		}
+		return writeDOT(w, p)
+	}
 	if format != FormatJSON && format != FormatCSV && format != FormatTable && format != "" {
-		return fmt.Errorf("unknown format %q: want table, json or csv", format)
+		return fmt.Errorf("unknown format %q: want table, json, csv, mermaid or dot", format)
 	}
 	switch a := v.(type) {
 	case query.Paths:
