@@ -6,6 +6,7 @@ import (
 
 	"github.com/diplograph/diplograph/internal/graph"
 	"github.com/diplograph/diplograph/internal/query"
+	"github.com/diplograph/diplograph/internal/schema"
 	"github.com/spf13/cobra"
 )
 
@@ -61,7 +62,7 @@ var questions = []question{
 
 // questionCommands are the built-in questions every store answers.
 func questionCommands(g *globals) []*cobra.Command {
-	cmds := []*cobra.Command{pathCommand(g)}
+	cmds := []*cobra.Command{pathCommand(g), egoCommand(g)}
 	for _, q := range questions {
 		cmds = append(cmds, questionCommand(g, q))
 	}
@@ -131,6 +132,39 @@ func pathCommand(g *globals) *cobra.Command {
 				return nil, argsError{errTooManyHops}
 			}
 			return s.engine.Path(ctx, args[0], args[1], o)
+		})(cmd, args)
+	}
+	return cmd
+}
+
+func egoCommand(g *globals) *cobra.Command {
+	var depth int
+	var via, since, until string
+	cmd := &cobra.Command{
+		Use:     "ego X",
+		Short:   "X's neighbourhood: every fact within --depth hops over actor relations (or --via), to draw",
+		Example: "  query ego Kamikawa --depth 2 --format mermaid\n  query ego Quad --via MEMBER_OF,MET_WITH,REPRESENTS --format dot | dot -Tsvg > quad.svg",
+		Args:    exactArgs(1),
+	}
+	cmd.Flags().IntVar(&depth, "depth", 1, fmt.Sprintf("hops from X, 1 to %d", query.MaxEgoDepth))
+	cmd.Flags().StringVar(&via, "via", "", "relationship types to follow, comma-separated (default MET_WITH,REPRESENTS,MEMBER_OF)")
+	dateFlags(cmd, &since, &until)
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		if depth < 1 || depth > query.MaxEgoDepth {
+			return argsError{fmt.Errorf("--depth %d: want 1 to %d", depth, query.MaxEgoDepth)}
+		}
+		r, err := query.ParseRange(since, until)
+		if err != nil {
+			return argsError{err}
+		}
+		var types []schema.RelType
+		if via != "" {
+			if types, err = query.ParseRelations(via); err != nil {
+				return argsError{err}
+			}
+		}
+		return answer(g, func(ctx context.Context, s *session) (any, error) {
+			return s.engine.Ego(ctx, args[0], depth, types, r)
 		})(cmd, args)
 	}
 	return cmd

@@ -410,3 +410,61 @@ func Label(n graph.Node) string {
 	}
 	return fmt.Sprintf("%s (%s)", n.Name, n.ID)
 }
+
+// MaxEgoDepth and maxEgoNodes bound a neighbourhood: three hops over actor
+// relations already reach most of a region's ministers.
+const (
+	MaxEgoDepth = 3
+	maxEgoNodes = 300
+)
+
+// Ego gathers X's neighbourhood: the facts within depth hops of X over the
+// given relationship types (the actor relations when none), reaching at
+// most a few hundred nodes, in date order. It is the question to draw.
+func (e Engine) Ego(ctx context.Context, x string, depth int, via []schema.RelType, r DateRange) (Facts, error) {
+	n, err := e.Resolver.Resolve(ctx, x)
+	if err != nil {
+		return Facts{Facts: []Fact{}}, err
+	}
+	if depth < 1 || depth > MaxEgoDepth {
+		return Facts{Facts: []Fact{}}, fmt.Errorf("depth %d: want 1 to %d", depth, MaxEgoDepth)
+	}
+	if len(via) == 0 {
+		via = ActorRelations
+	}
+	ans := Facts{Question: "ego", Of: []graph.Node{n}, Range: r, Empty: "no relationships of " + Label(n)}
+	reached := map[string]bool{n.Key(): true}
+	frontier := []string{n.Key()}
+	seenEdge := map[string]bool{}
+	var hops []graph.Hop
+	for d := 0; d < depth && len(frontier) > 0; d++ {
+		found, err := e.Reader.Facts(ctx, graph.FactQuery{At: frontier, Types: via})
+		if err != nil {
+			return ans, fmt.Errorf("ego %s: %w", n.Key(), err)
+		}
+		var next []string
+		for _, h := range found {
+			id := h.Edge.Readout + "\x00" + string(h.Edge.Type) + "\x00" + h.Edge.From + "\x00" + h.Edge.To + "\x00" + h.Edge.Props[schema.PropPhrase]
+			if seenEdge[id] {
+				continue
+			}
+			if !reached[h.To.Key()] {
+				if len(reached) >= maxEgoNodes {
+					continue
+				}
+				reached[h.To.Key()] = true
+				next = append(next, h.To.Key())
+			}
+			seenEdge[id] = true
+			hops = append(hops, h)
+		}
+		frontier = next
+	}
+	facts, err := e.factsOf(ctx, hops)
+	if err != nil {
+		return ans, err
+	}
+	ans.Facts, ans.Undated = r.filter(facts)
+	sortByDate(ans.Facts)
+	return ans, nil
+}

@@ -71,3 +71,39 @@ func TestReadoutByFile(t *testing.T) {
 		t.Error("no error for a readout that does not exist")
 	}
 }
+
+// TestEgoGrowsWithDepthAndKeepsToItsRelations checks that a neighbourhood
+// of depth 2 holds that of depth 1 and more, and that --via keeps it to
+// the relationship types asked for.
+func TestEgoGrowsWithDepthAndKeepsToItsRelations(t *testing.T) {
+	e := fixtureEngine(t)
+	ctx := context.Background()
+	one, err := e.Ego(ctx, "Kamikawa", 1, nil, query.DateRange{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	two, err := e.Ego(ctx, "Kamikawa", 2, nil, query.DateRange{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(one.Facts) == 0 || len(two.Facts) <= len(one.Facts) {
+		t.Fatalf("depth 1: %d facts, depth 2: %d", len(one.Facts), len(two.Facts))
+	}
+	for _, f := range two.Facts {
+		if f.Relation != schema.MetWith && f.Relation != schema.Represents && f.Relation != schema.MemberOf {
+			t.Errorf("%s is no actor relation", f.Relation)
+		}
+	}
+	met, err := e.Ego(ctx, "Kamikawa", 2, []schema.RelType{schema.MetWith}, query.DateRange{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range met.Facts {
+		if f.Relation != schema.MetWith {
+			t.Errorf("--via MET_WITH gave %s", f.Relation)
+		}
+	}
+	if _, err := e.Ego(ctx, "Kamikawa", 4, nil, query.DateRange{}); err == nil {
+		t.Error("depth 4 accepted")
+	}
+}
