@@ -25,6 +25,11 @@ const (
 	exitSetup = 2 // bad flags or configuration, or no store to ask
 )
 
+// quietExit ends the command with a code whose message was printed already.
+type quietExit struct{ code int }
+
+func (q quietExit) Error() string { return fmt.Sprintf("exit %d", q.code) }
+
 // globals are the flags every subcommand takes.
 type globals struct {
 	config string
@@ -62,12 +67,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	pf.StringVar(&g.config, "config", "", "config file (default ./config.yaml when present)")
 	pf.String("store", "", "store: embedded or neo4j (default: neo4j when neo4j.uri is set, else embedded)")
 	pf.String("db", "", "embedded store file")
-	pf.StringVar(&g.format, "format", "", "output: table, json, csv, or for graph-shaped answers mermaid or dot (default from config, else table)")
+	pf.StringVar(&g.format, "format", "", "output: table, json, csv, or for graph-shaped answers mermaid, dot or html (default from config, else table)")
 	pf.String("neo4j-uri", "", "Neo4j server; the password comes only from DIPLOGRAPH_NEO4J_PASSWORD or a password file")
 	pf.String("neo4j-user", "", "Neo4j user")
 	pf.String("neo4j-database", "", "Neo4j database")
 	root.AddCommand(questionCommands(&g)...)
 	root.AddCommand(cypherCommands(&g)...)
+	root.AddCommand(viewCommand(ctx, stderr))
 	root.InitDefaultHelpCmd()
 	// A bad flag or flag value is a usage error, as it is for ingest.
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return argsError{err} })
@@ -81,6 +87,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return exitOK
+	}
+	var qe quietExit
+	if errors.As(err, &qe) {
+		return qe.code // said already, by the question view asked
 	}
 	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
 		fmt.Fprintln(stderr, "query: interrupted")

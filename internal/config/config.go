@@ -113,9 +113,9 @@ func (c *Config) Validate() error {
 		problems = append(problems, "query.max_hops: must be between 1 and 20")
 	}
 	switch c.Query.Format {
-	case "table", "json", "csv", "mermaid", "dot":
+	case "table", "json", "csv", "mermaid", "dot", "html":
 	default:
-		problems = append(problems, fmt.Sprintf("query.format: %q is not table, json, csv, mermaid or dot", c.Query.Format))
+		problems = append(problems, fmt.Sprintf("query.format: %q is not table, json, csv, mermaid, dot or html", c.Query.Format))
 	}
 	if len(problems) > 0 {
 		return fmt.Errorf("%w: %s", ErrInvalid, strings.Join(problems, "; "))

@@ -30,6 +30,7 @@ type picture struct {
 type arrow struct {
 	from, to int
 	label    string
+	fact     query.Fact
 }
 
 // pictureOf collects the facts of a graph-shaped answer, or reports that
@@ -70,7 +71,7 @@ func pictureOf(v any) (*picture, bool) {
 			continue // the same fact reached by two paths
 		}
 		seen[key] = true
-		p.edges = append(p.edges, arrow{from: a, to: b, label: label})
+		p.edges = append(p.edges, arrow{from: a, to: b, label: label, fact: f})
 	}
 	return p, true
 }

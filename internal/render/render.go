@@ -51,13 +51,16 @@ func Write(w io.Writer, format string, t Table) error {
 
 // Answer prints one of the query package's answers in the named format.
 func Answer(w io.Writer, format string, v any) error {
-	if format == FormatMermaid || format == FormatDOT {
+	if format == FormatMermaid || format == FormatDOT || format == FormatHTML {
 		p, ok := pictureOf(v)
 		if !ok {
-			return fmt.Errorf("format %s draws the graph-shaped answers (path, neighbors, meetings, commitments, topics, timeline, readout), not this one", format)
+			return fmt.Errorf("format %s draws the graph-shaped answers (path, ego, neighbors, meetings, commitments, topics, timeline, readout), not this one", format)
 		}
-		if format == FormatMermaid {
+		switch format {
+		case FormatMermaid:
 			return writeMermaid(w, p)
+		case FormatHTML:
+			return writeHTML(w, v, p)
 		}
 		return writeDOT(w, p)
 	}
