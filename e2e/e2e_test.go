@@ -21,7 +21,7 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	bin = dir
-	build := exec.Command("go", "build", "-o", dir, "../cmd/ingest", "../cmd/query", "../cmd/gencorpus")
+	build := exec.Command("go", "build", "-o", dir, "../cmd/ingest", "../cmd/query", "../cmd/gencorpus", "../cmd/export")
 	build.Stderr = os.Stderr
 	if err := build.Run(); err != nil {
 		os.RemoveAll(dir)

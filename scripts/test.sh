@@ -66,6 +66,17 @@ if [ -z "${NEO4J_TEST_URI:-}" ] && [ -z "${FUZZ_ONLY:-}" ] && command -v java >/
   if [ -f "$cert" ]; then export NEO4J_TEST_TLS_CERT=$cert; fi
 fi
 
+# networkx, from PyPI into a virtual environment of the run's own, reads
+# the GraphML export in the e2e tests as an analyst's script would.
+if [ -z "${FUZZ_ONLY:-}" ] && [ -z "${DIPLOGRAPH_NETWORKX_PYTHON:-}" ] && command -v python3 >/dev/null; then
+  venv="${TMPDIR:-/tmp}/diplograph-test-venv"
+  if [ -x "$venv/bin/python" ] || python3 -m venv "$venv"; then
+    if "$venv/bin/pip" install -q networkx >/dev/null 2>&1 || "$venv/bin/python" -c 'import networkx' 2>/dev/null; then
+      export DIPLOGRAPH_NETWORKX_PYTHON="$venv/bin/python"
+    fi
+  fi
+fi
+
 if [ -z "${FUZZ_ONLY:-}" ]; then
   echo "== go vet"
   go vet ./...
