@@ -6,7 +6,6 @@ package render
 
 import (
 	"bufio"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -110,21 +109,7 @@ func writeJSON(w io.Writer, t Table) error {
 }
 
 func writeCSV(w io.Writer, t Table) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(t.Columns); err != nil {
-		return err
-	}
-	for _, r := range t.Rows {
-		cells := make([]string, len(r))
-		for i, c := range r {
-			cells[i] = csvCell(c)
-		}
-		if err := cw.Write(cells); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
+	return writeRecords(w, t.Columns, t.Rows)
 }
 
 // csvCell neutralises a cell a spreadsheet would run as a formula, as
