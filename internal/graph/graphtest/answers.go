@@ -76,11 +76,19 @@ func testAnswers(t *testing.T, s graph.Store, docs []graph.Document) {
 		got[q.Name] = a
 	}
 	checkShapes(t, got)
+	compareGolden(t, "answers", got)
+}
+
+// compareGolden holds a store's answers to testdata/NAME.golden.json, which
+// -update-conformance rewrites; on a difference it keeps the answers in the
+// temp directory for the diff.
+func compareGolden(t *testing.T, name string, got map[string]any) {
+	t.Helper()
 	b, err := json.MarshalIndent(got, "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join(ModuleRoot(t), "internal", "graph", "graphtest", "testdata", "answers.golden.json")
+	golden := filepath.Join(ModuleRoot(t), "internal", "graph", "graphtest", "testdata", name+".golden.json")
 	if *update {
 		if err := os.WriteFile(golden, append(b, '\n'), 0o644); err != nil {
 			t.Fatal(err)
@@ -92,8 +100,7 @@ func testAnswers(t *testing.T, s graph.Store, docs []graph.Document) {
 		t.Fatalf("read golden (run with -update-conformance to create it): %v", err)
 	}
 	if !bytes.Equal(bytes.TrimSpace(want), bytes.TrimSpace(b)) {
-		// Kept after the test, for the diff.
-		out := filepath.Join(os.TempDir(), "diplograph-answers-"+strings.ReplaceAll(t.Name(), "/", "-")+".json")
+		out := filepath.Join(os.TempDir(), "diplograph-"+name+"-"+strings.ReplaceAll(t.Name(), "/", "-")+".json")
 		os.WriteFile(out, b, 0o644)
 		t.Errorf("answers differ from %s; this store's answers are in %s (diff them)", golden, out)
 	}

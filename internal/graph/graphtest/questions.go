@@ -1,11 +1,7 @@
 package graphtest
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -84,26 +80,7 @@ func testQuestions(t *testing.T, s graph.Store, docs []graph.Document) {
 		got[q.Name] = a
 	}
 	checkQuestionShapes(t, got)
-	b, err := json.MarshalIndent(got, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	golden := filepath.Join(ModuleRoot(t), "internal", "graph", "graphtest", "testdata", "questions.golden.json")
-	if *update {
-		if err := os.WriteFile(golden, append(b, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("read golden (run with -update-conformance to create it): %v", err)
-	}
-	if !bytes.Equal(bytes.TrimSpace(want), bytes.TrimSpace(b)) {
-		out := filepath.Join(os.TempDir(), "diplograph-questions-"+strings.ReplaceAll(t.Name(), "/", "-")+".json")
-		os.WriteFile(out, b, 0o644)
-		t.Errorf("answers differ from %s; this store's answers are in %s (diff them)", golden, out)
-	}
+	compareGolden(t, "questions", got)
 }
 
 // checkQuestionShapes asserts what any correct answer must look like.
