@@ -58,9 +58,22 @@ var ErrNoGold = errors.New("no gold annotations (want gold/*.json beside readout
 // development set).
 func LoadSet(dir string) ([]Case, error) {
 	if fi, err := os.Stat(filepath.Join(dir, "gold")); err == nil && fi.IsDir() {
-		return loadGoldDir(dir)
+		return loadCases(dir, filepath.Join(dir, "gold", "*.json"), func(gp string, g Gold) (string, error) {
+			if g.Readout == "" {
+				return "", fmt.Errorf("%s: no \"readout\" field naming the readout file", gp)
+			}
+			return filepath.Join(dir, "readouts", g.Readout), nil
+		})
 	}
-	golds, err := filepath.Glob(filepath.Join(dir, "*.gold.json"))
+	return loadCases(dir, filepath.Join(dir, "*.gold.json"), func(gp string, _ Gold) (string, error) {
+		return readoutBeside(strings.TrimSuffix(gp, ".gold.json"))
+	})
+}
+
+// loadCases reads the annotations pattern matches, in file-name order,
+// each with the readout file readoutOf finds for it.
+func loadCases(dir, pattern string, readoutOf func(goldPath string, g Gold) (string, error)) ([]Case, error) {
+	golds, err := filepath.Glob(pattern)
 	if err != nil {
 		return nil, err
 	}
@@ -74,34 +87,11 @@ func LoadSet(dir string) ([]Case, error) {
 		if err != nil {
 			return nil, err
 		}
-		text, err := readoutBeside(strings.TrimSuffix(gp, ".gold.json"))
+		text, err := readoutOf(gp, g)
 		if err != nil {
 			return nil, err
 		}
 		cases = append(cases, Case{Name: filepath.Base(gp), Gold: g, Readout: text})
-	}
-	return cases, nil
-}
-
-func loadGoldDir(dir string) ([]Case, error) {
-	golds, err := filepath.Glob(filepath.Join(dir, "gold", "*.json"))
-	if err != nil {
-		return nil, err
-	}
-	if len(golds) == 0 {
-		return nil, fmt.Errorf("%s: %w", dir, ErrNoGold)
-	}
-	sort.Strings(golds)
-	cases := make([]Case, 0, len(golds))
-	for _, gp := range golds {
-		g, err := readGold(gp)
-		if err != nil {
-			return nil, err
-		}
-		if g.Readout == "" {
-			return nil, fmt.Errorf("%s: no \"readout\" field naming the readout file", gp)
-		}
-		cases = append(cases, Case{Name: filepath.Base(gp), Gold: g, Readout: filepath.Join(dir, "readouts", g.Readout)})
 	}
 	return cases, nil
 }

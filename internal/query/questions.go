@@ -160,13 +160,8 @@ func (e Engine) factsAt(ctx context.Context, question, x string, r DateRange, wi
 	if withOfficials {
 		hops = fromAny(hops, at)
 	}
-	facts, err := e.factsOf(ctx, hops)
-	if err != nil {
-		return ans, err
-	}
-	ans.Facts, ans.Undated = r.filter(facts)
-	sortByDate(ans.Facts)
-	return ans, nil
+	ans.Facts, ans.Undated, err = e.datedFacts(ctx, hops, r)
+	return ans, err
 }
 
 // fromAny keeps the hops that start at one of the keys: the facts of a
@@ -246,13 +241,8 @@ func (e Engine) Topics(ctx context.Context, a, b string, r DateRange) (Facts, er
 		}
 	}
 	graph.SortHops(hops)
-	facts, err := e.factsOf(ctx, hops)
-	if err != nil {
-		return ans, err
-	}
-	ans.Facts, ans.Undated = r.filter(facts)
-	sortByDate(ans.Facts)
-	return ans, nil
+	ans.Facts, ans.Undated, err = e.datedFacts(ctx, hops, r)
+	return ans, err
 }
 
 // Meetings lists the meetings X (a state: its officials) took part in,
@@ -460,11 +450,18 @@ func (e Engine) Ego(ctx context.Context, x string, depth int, via []schema.RelTy
 		}
 		frontier = next
 	}
+	ans.Facts, ans.Undated, err = e.datedFacts(ctx, hops, r)
+	return ans, err
+}
+
+// datedFacts turns hops into facts with their readouts, keeps those within
+// r (counting the undated ones a bound left out) and orders them by date.
+func (e Engine) datedFacts(ctx context.Context, hops []graph.Hop, r DateRange) ([]Fact, int, error) {
 	facts, err := e.factsOf(ctx, hops)
 	if err != nil {
-		return ans, err
+		return nil, 0, err
 	}
-	ans.Facts, ans.Undated = r.filter(facts)
-	sortByDate(ans.Facts)
-	return ans, nil
+	kept, undated := r.filter(facts)
+	sortByDate(kept)
+	return kept, undated, nil
 }
