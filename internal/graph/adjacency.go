@@ -183,9 +183,8 @@ func (a *Adjacency) Walks(from, to string, q PathQuery) [][]string {
 	if !ok1 || !ok2 || s == t || q.MaxHops <= 0 {
 		return nil
 	}
-	allowed := TypesOf(q.Types)
-	layers, hop := a.layers(s, t, allowed, q.MaxHops)
-	if hop == 0 {
+	sr := a.search(s, t, linkCosts(TypesOf(q.Types)), q.MaxHops)
+	if sr.hop == 0 {
 		return nil
 	}
 	var walks [][]int32
@@ -199,15 +198,15 @@ func (a *Adjacency) Walks(from, to string, q PathQuery) [][]string {
 			walks = append(walks, suffix)
 			return
 		}
-		here := layers[h][n]
+		here, _ := sr.at(h, n)
 		for i := a.start[n]; i < a.start[n+1]; i++ {
-			m, w := a.to[i], (a.types[i] & allowed).cost()
-			if c, ok := layers[h-1][m]; ok && w > 0 && m != t && c+w == here {
+			m, w := a.to[i], sr.linkCost[a.types[i]&sr.mask]
+			if c, ok := sr.at(h-1, m); ok && w > 0 && m != t && c+w == here {
 				back(m, h-1, suffix)
 			}
 		}
 	}
-	back(t, hop, nil)
+	back(t, sr.hop, nil)
 	out := make([][]string, len(walks))
 	for i, w := range walks {
 		out[i] = make([]string, len(w))
@@ -226,46 +225,87 @@ func (a *Adjacency) Walks(from, to string, q PathQuery) [][]string {
 	return out
 }
 
-// layers searches outward from s one hop at a time. Layer h holds the
+// linkCosts is what a link costs a walk, by the set of types joining its
+// two nodes, when only allowed types may be walked: the cheapest Cost of
+// the types both sets hold, 0 for none. Types are few, so every set has
+// its place, and the search looks a link's cost up instead of working it
+// out.
+func linkCosts(allowed TypeSet) []int32 {
+	costs := make([]int32, 1<<len(schema.RelTypes))
+	for set := range costs {
+		costs[set] = (TypeSet(set) & allowed).cost()
+	}
+	return costs
+}
+
+// layered is one search's layers, in flat arrays over the node numbers: a
+// search reaches most of a graph, which maps made seven times slower.
+type layered struct {
+	nodes    int32
+	cost     []int32 // cost[h*nodes+m] is m's cost in layer h plus one; 0 when m is not in it
+	hop      int     // the layer at which the goal is cheapest; 0 when it is out of reach
+	linkCost []int32 // by the types joining a link, masked to the known ones
+	mask     TypeSet
+}
+
+// at is n's cost in layer h, if n is in it.
+func (l *layered) at(h int, n int32) (int32, bool) {
+	c := l.cost[int32(h)*l.nodes+n]
+	return c - 1, c > 0
+}
+
+// search searches outward from s one hop at a time. Layer h holds the
 // nodes some walk of h hops reaches more cheaply than any shorter walk
 // does, with that cost; every cheapest walk passes only through such
-// states. It returns the layers and the hop at which t is cheapest (0 when
-// t is out of reach).
-func (a *Adjacency) layers(s, t int32, allowed TypeSet, maxHops int) ([]map[int32]int32, int) {
-	best := map[int32]int32{s: 0}
-	layers := []map[int32]int32{{s: 0}}
+// nodes.
+func (a *Adjacency) search(s, t int32, linkCost []int32, maxHops int) *layered {
+	n := int32(len(a.keys))
+	l := &layered{nodes: n, cost: make([]int32, int32(maxHops+1)*n), linkCost: linkCost,
+		mask: TypeSet(len(linkCost) - 1)}
+	best := make([]int32, n) // the cheapest cost so far plus one; 0 when unreached
+	best[s], l.cost[s] = 1, 1
+	layer := []int32{s}
+	var next []int32
 	var goal int32 = -1
-	hop := 0
-	for h := 1; h <= maxHops && len(layers[h-1]) > 0; h++ {
-		next := map[int32]int32{}
-		for n, c := range layers[h-1] {
-			if n == t || (goal >= 0 && c+1 >= goal) {
+	for h := 1; h <= maxHops && len(layer) > 0; h++ {
+		prev, here := l.cost[int32(h-1)*n:int32(h)*n], l.cost[int32(h)*n:int32(h+1)*n]
+		next = next[:0]
+		for _, u := range layer {
+			c := prev[u] - 1
+			if u == t || (goal >= 0 && c+1 >= goal) {
 				continue
 			}
-			for i := a.start[n]; i < a.start[n+1]; i++ {
-				w := (a.types[i] & allowed).cost()
+			for i := a.start[u]; i < a.start[u+1]; i++ {
+				w := linkCost[a.types[i]&l.mask]
 				if w == 0 {
 					continue
 				}
 				m := a.to[i]
-				if old, ok := next[m]; !ok || c+w < old {
-					next[m] = c + w
+				if old := here[m]; old == 0 {
+					here[m] = c + w + 1
+					next = append(next, m)
+				} else if c+w+1 < old {
+					here[m] = c + w + 1
 				}
 			}
 		}
-		for m, c := range next {
-			if b, ok := best[m]; ok && b <= c {
-				delete(next, m)
+		// Keep only the nodes this layer reaches more cheaply than any
+		// earlier one.
+		kept := next[:0]
+		for _, m := range next {
+			if b := best[m]; b != 0 && b <= here[m] {
+				here[m] = 0
 				continue
 			}
-			best[m] = c
+			best[m] = here[m]
+			kept = append(kept, m)
 		}
-		if c, ok := next[t]; ok {
-			goal, hop = c, h
+		if c := here[t]; c > 0 {
+			goal, l.hop = c-1, h
 		}
-		layers = append(layers, next)
+		layer, next = kept, layer[:0]
 	}
-	return layers, hop
+	return l
 }
 
 // adjacencyMagic opens an encoded Adjacency and names its layout.
