@@ -43,24 +43,31 @@ func (s *Store) Path(ctx context.Context, from, to string, q graph.PathQuery) ([
 // hydrate turns a walk of node keys into hops, each through the preferred
 // edge of the allowed types between its two nodes.
 func (s *Store) hydrate(ctx context.Context, walk []string, allowed graph.TypeSet) (graph.Path, error) {
+	numbers, err := s.numbers(ctx, walk)
+	if err != nil {
+		return nil, err
+	}
+	types := jsonList(typeNames(allowed))
+	latestDate, err := s.prepared(ctx, `SELECT coalesce(max(m), '') FROM (
+		SELECT max(date) AS m FROM edges WHERE src = ?1 AND dst = ?2 AND type IN (SELECT value FROM json_each(?3))
+		UNION ALL SELECT max(date) FROM edges WHERE src = ?2 AND dst = ?1 AND type IN (SELECT value FROM json_each(?3)))`)
+	if err != nil {
+		return nil, err
+	}
 	p := make(graph.Path, 0, len(walk)-1)
 	for i := 0; i+1 < len(walk); i++ {
-		a, b := walk[i], walk[i+1]
+		a, b := numbers[i], numbers[i+1]
 		// Only the edges of the latest date can be preferred (graph.Preferred):
 		// an official represents a state in thousands of readouts. Each
 		// direction is its own index search; OR-ing them cost fifty times
 		// as much.
-		types := jsonList(typeNames(allowed))
 		var latest string
-		if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(m), '') FROM (
-			SELECT max(date) AS m FROM edges WHERE src = ?1 AND dst = ?2 AND type IN (SELECT value FROM json_each(?3))
-			UNION ALL SELECT max(date) FROM edges WHERE src = ?2 AND dst = ?1 AND type IN (SELECT value FROM json_each(?3)))`,
-			a, b, types).Scan(&latest); err != nil {
+		if err := latestDate.QueryRowContext(ctx, a, b, types).Scan(&latest); err != nil {
 			return nil, translate(err)
 		}
 		var hops []graph.Hop
-		for _, ends := range [][2]string{{a, b}, {b, a}} {
-			h, err := s.hops(ctx, map[string]bool{a: true}, `WHERE e.src = ? AND e.dst = ? AND e.date = ?
+		for _, ends := range [][2]int64{{a, b}, {b, a}} {
+			h, err := s.hops(ctx, map[string]bool{walk[i]: true}, `WHERE e.src = ? AND e.dst = ? AND e.date = ?
 				AND e.type IN (SELECT value FROM json_each(?))`, ends[0], ends[1], latest, types)
 			if err != nil {
 				return nil, err
@@ -75,11 +82,45 @@ func (s *Store) hydrate(ctx context.Context, walk []string, allowed graph.TypeSe
 			}
 		}
 		if best == nil {
-			return nil, fmt.Errorf("path %s-%s: edge vanished during the query", a, b)
+			return nil, fmt.Errorf("path %s-%s: edge vanished during the query", walk[i], walk[i+1])
 		}
 		p = append(p, *best)
 	}
 	return p, nil
+}
+
+// numbers returns the stored numbers of the nodes at keys, in their order.
+func (s *Store) numbers(ctx context.Context, keys []string) ([]int64, error) {
+	st, err := s.prepared(ctx, `SELECT key, n FROM nodes WHERE key IN (SELECT value FROM json_each(?))`)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, jsonList(keys))
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	byKey := make(map[string]int64, len(keys))
+	for rows.Next() {
+		var key string
+		var n int64
+		if err := rows.Scan(&key, &n); err != nil {
+			return nil, err
+		}
+		byKey[key] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, translate(err)
+	}
+	out := make([]int64, len(keys))
+	for i, k := range keys {
+		n, ok := byKey[k]
+		if !ok {
+			return nil, fmt.Errorf("path through %s: node vanished during the query", k)
+		}
+		out[i] = n
+	}
+	return out, nil
 }
 
 // adjacency returns the cached adjacency, reading it again when this or
@@ -162,22 +203,45 @@ func typeNames(ts graph.TypeSet) []string {
 }
 
 // loadAdjacency reads every distinct pair of nodes a cited edge joins,
-// with the edge's type.
+// with the edge's type. Edges name their nodes by number, so the keys of
+// the nodes they join are read first.
 func loadAdjacency(ctx context.Context, db interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }) (*graph.Adjacency, error) {
-	rows, err := db.QueryContext(ctx, `SELECT DISTINCT src, dst, type FROM edges`)
+	keys := map[int64]string{}
+	rows, err := db.QueryContext(ctx, `SELECT n, key FROM nodes WHERE label != ?`, string(schema.Readout))
 	if err != nil {
+		return nil, translate(err)
+	}
+	for rows.Next() {
+		var n int64
+		var key string
+		if err := rows.Scan(&n, &key); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		keys[n] = key
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, translate(err)
+	}
+	if rows, err = db.QueryContext(ctx, `SELECT src, dst, type FROM edges`); err != nil {
 		return nil, translate(err)
 	}
 	defer rows.Close()
 	b := graph.NewAdjacencyBuilder()
 	for rows.Next() {
-		var from, to, typ string
+		var from, to int64
+		var typ string
 		if err := rows.Scan(&from, &to, &typ); err != nil {
 			return nil, err
 		}
-		b.Add(from, to, schema.RelType(typ))
+		a, okA := keys[from]
+		c, okC := keys[to]
+		if okA && okC { // an edge joins two actors or topics, never a readout
+			b.Add(a, c, schema.RelType(typ))
+		}
 	}
 	return b.Build(), translate(rows.Err())
 }

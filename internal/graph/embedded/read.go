@@ -13,9 +13,9 @@ import (
 )
 
 // hopColumns selects an edge with both its end nodes; scanHop reads it.
-const hopColumns = `e.type, e.src, e.dst, e.readout, e.date, coalesce(v.text, ''), e.props,
+const hopColumns = `e.type, a.key, b.key, c.readout, e.date, coalesce(v.text, ''), e.props,
 	a.label, a.id, a.name, a.props, b.label, b.id, b.name, b.props
-	FROM edges e JOIN nodes a ON a.key = e.src JOIN nodes b ON b.key = e.dst
+	FROM edges e JOIN nodes a ON a.n = e.src JOIN nodes b ON b.n = e.dst JOIN cited c ON c.n = e.readout
 	LEFT JOIN evidence v ON v.readout = e.readout AND v.n = e.ev`
 
 func scanHop(rows *sql.Rows) (graph.Edge, graph.Node, graph.Node, error) {
@@ -43,7 +43,11 @@ func parseProps(s string) map[string]string {
 // hops runs a query selecting hopColumns and turns each row into a hop
 // seen from whichever end is in from.
 func (s *Store) hops(ctx context.Context, from map[string]bool, query string, args ...any) ([]graph.Hop, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+hopColumns+` `+query, args...)
+	st, err := s.prepared(ctx, `SELECT `+hopColumns+` `+query)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, translate(err)
 	}
@@ -131,7 +135,8 @@ func (s *Store) Facts(ctx context.Context, q graph.FactQuery) ([]graph.Hop, erro
 	var where []string
 	var args []any
 	if q.At != nil {
-		where = append(where, `(e.src IN (SELECT value FROM json_each(?)) OR e.dst IN (SELECT value FROM json_each(?)))`)
+		where = append(where, `(e.src IN (SELECT n FROM nodes WHERE key IN (SELECT value FROM json_each(?)))
+			OR e.dst IN (SELECT n FROM nodes WHERE key IN (SELECT value FROM json_each(?))))`)
 		args = append(args, jsonList(q.At), jsonList(q.At))
 	}
 	if len(q.Types) > 0 {
@@ -143,7 +148,7 @@ func (s *Store) Facts(ctx context.Context, q graph.FactQuery) ([]graph.Hop, erro
 		args = append(args, jsonList(types))
 	}
 	if q.Readout != "" {
-		where = append(where, `e.readout = ?`)
+		where = append(where, `e.readout = (SELECT n FROM cited WHERE readout = ?)`)
 		args = append(args, q.Readout)
 	}
 	cond := ""
@@ -190,14 +195,14 @@ func (s *Store) Stats(ctx context.Context) (graph.Stats, error) {
 	}
 	st.Years = map[string]int{}
 	if err := s.countInto(ctx, `SELECT substr(coalesce(nullif(e.date, ''), json_extract(r.props, '$.date'), ''), 1, 4) AS year, count(*)
-		FROM edges e LEFT JOIN nodes r ON r.key = 'Readout:' || e.readout GROUP BY year`, func(k string, n int) { st.Years[k] = n }); err != nil {
+		FROM edges e LEFT JOIN cited c ON c.n = e.readout LEFT JOIN nodes r ON r.key = 'Readout:' || c.readout GROUP BY year`, func(k string, n int) { st.Years[k] = n }); err != nil {
 		return st, err
 	}
 	err := s.db.QueryRowContext(ctx, `SELECT
-		(SELECT count(*) FROM edges e WHERE NOT EXISTS (SELECT 1 FROM nodes WHERE key = e.src)
-			OR NOT EXISTS (SELECT 1 FROM nodes WHERE key = e.dst)) +
-		(SELECT count(*) FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM nodes WHERE key = m.node)
-			OR NOT EXISTS (SELECT 1 FROM readouts WHERE id = m.readout))`).Scan(&st.Dangling)
+		(SELECT count(*) FROM edges e WHERE NOT EXISTS (SELECT 1 FROM nodes WHERE n = e.src)
+			OR NOT EXISTS (SELECT 1 FROM nodes WHERE n = e.dst)) +
+		(SELECT count(*) FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM nodes WHERE n = m.node)
+			OR NOT EXISTS (SELECT 1 FROM cited c JOIN readouts r ON r.id = c.readout WHERE c.n = m.readout))`).Scan(&st.Dangling)
 	return st, translate(err)
 }
 

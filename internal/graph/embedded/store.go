@@ -42,6 +42,32 @@ type Store struct {
 	mu    sync.Mutex // guards adj and wrote
 	adj   *adjacency
 	wrote int64 // bumped by every write through this Store, to invalidate adj
+
+	wmu   sync.Mutex  // held by each write of readouts, for known
+	known *knownNodes // what the file holds for nodes this Store wrote
+
+	smu   sync.Mutex // guards stmts
+	stmts map[string]*sql.Stmt
+}
+
+// prepared returns the statement of a query, prepared the first time it is
+// asked for: parsing and planning cost a pure-Go SQLite more than running
+// the indexed lookups a path is made of.
+func (s *Store) prepared(ctx context.Context, q string) (*sql.Stmt, error) {
+	s.smu.Lock()
+	defer s.smu.Unlock()
+	if st, ok := s.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := s.db.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, translate(err)
+	}
+	if s.stmts == nil {
+		s.stmts = map[string]*sql.Stmt{}
+	}
+	s.stmts[q] = st
+	return st, nil
 }
 
 // Open opens (or, unless read-only, creates) the store at path. It does not
@@ -67,7 +93,7 @@ func Open(path string, opts Options) (*Store, error) {
 	if opts.ReadOnly {
 		mode, journal = "ro", ""
 	}
-	dsn := fmt.Sprintf("file:%s?mode=%s&_pragma=busy_timeout(%d)%s&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)&_txlock=immediate",
+	dsn := fmt.Sprintf("file:%s?mode=%s&_pragma=busy_timeout(%d)%s&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)&_pragma=wal_autocheckpoint(16384)&_txlock=immediate",
 		path, mode, opts.BusyTimeout.Milliseconds(), journal)
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
@@ -80,7 +106,7 @@ func Open(path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, translate(err))
 	}
-	s := &Store{db: db, path: path, opts: opts}
+	s := &Store{db: db, path: path, opts: opts, known: newKnownNodes()}
 	if opts.ReadOnly {
 		ok, err := s.hasSchema(context.Background())
 		if err == nil && !ok {
@@ -114,14 +140,22 @@ func connect(db *sql.DB, busyTimeout time.Duration) error {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.smu.Lock()
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts = nil
+	s.smu.Unlock()
+	return s.db.Close()
+}
 
 // File is the database file.
 func (s *Store) File() string { return s.path }
 
 // schemaVersion is the layout of the tables. A file of another version is
 // refused rather than misread.
-const schemaVersion = 3
+const schemaVersion = 4
 
 // ErrVersion is returned for a store file written with another table layout.
 var ErrVersion = errors.New("store file has another layout: ingest again into a new file")
@@ -148,29 +182,42 @@ func (s *Store) Migrate(ctx context.Context) error {
 	}
 	stmts := []string{
 		`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+		// Every other table refers to a node by its number n, not its key:
+		// an index entry of two numbers and a date is a tenth of one of two
+		// keys, so the indexes stay in the page cache as the graph grows,
+		// and a readout numbered as it is first stored (see cited) makes
+		// every table keyed by readout grow at its end instead of at random.
 		`CREATE TABLE IF NOT EXISTS nodes (
-			key TEXT PRIMARY KEY, label TEXT NOT NULL, id TEXT NOT NULL,
+			n INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, label TEXT NOT NULL, id TEXT NOT NULL,
 			name TEXT NOT NULL, props TEXT NOT NULL DEFAULT '{}')`,
+		// readout and ev cite the readout (its number in cited) and its
+		// evidence sentence.
 		`CREATE TABLE IF NOT EXISTS edges (
-			type TEXT NOT NULL, src TEXT NOT NULL, dst TEXT NOT NULL, readout TEXT NOT NULL,
-			date TEXT NOT NULL DEFAULT '', ev INTEGER NOT NULL DEFAULT 0, props TEXT NOT NULL DEFAULT '{}',
-			PRIMARY KEY (readout, type, src, dst, props)) WITHOUT ROWID`,
+			type TEXT NOT NULL, src INTEGER NOT NULL, dst INTEGER NOT NULL, readout INTEGER NOT NULL,
+			date TEXT NOT NULL DEFAULT '', ev INTEGER NOT NULL DEFAULT 0, props TEXT NOT NULL DEFAULT '{}')`,
 		// The key holds props, which carry an edge's phrase: a readout
-		// can discuss two things the taxonomy files under one topic.
-		// The key leads with the readout, so replacing a readout's facts
-		// needs no index of its own. These two serve the questions: all of
-		// a node's edges, and the latest edge between two nodes.
+		// can discuss two things the taxonomy files under one topic. It
+		// leads with the readout, so replacing a readout's facts needs no
+		// index of its own. The other two serve the questions: all of a
+		// node's edges, and the latest edge between two nodes.
+		`CREATE UNIQUE INDEX IF NOT EXISTS edges_fact ON edges(readout, type, src, dst, props)`,
 		`CREATE INDEX IF NOT EXISTS edges_src ON edges(src, dst, date)`,
 		`CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst, src, date)`,
 		// MENTIONS edges carry no citation of their own: a slim table of
 		// their own keeps the edges table (and its indexes) to cited facts.
-		`CREATE TABLE IF NOT EXISTS mentions (readout TEXT NOT NULL, node TEXT NOT NULL,
+		`CREATE TABLE IF NOT EXISTS mentions (readout INTEGER NOT NULL, node INTEGER NOT NULL,
 			PRIMARY KEY (readout, node)) WITHOUT ROWID`,
 		`CREATE INDEX IF NOT EXISTS mentions_node ON mentions(node)`,
+		// The readouts edges cite, numbered as first cited: a readout
+		// is cited first by its own facts, as it is stored, unless another
+		// readout's edge cited it before.
+		`CREATE TABLE IF NOT EXISTS cited (n INTEGER PRIMARY KEY, readout TEXT NOT NULL UNIQUE)`,
 		// A readout's evidence sentences, stored once each: several edges
 		// cite the same sentence, and an edge refers to it by number.
-		`CREATE TABLE IF NOT EXISTS evidence (readout TEXT NOT NULL, n INTEGER NOT NULL, text TEXT NOT NULL,
+		`CREATE TABLE IF NOT EXISTS evidence (readout INTEGER NOT NULL, n INTEGER NOT NULL, text TEXT NOT NULL,
 			PRIMARY KEY (readout, n)) WITHOUT ROWID`,
+		// The readouts stored: where each came from, and the fingerprint
+		// of the facts stored for it.
 		`CREATE TABLE IF NOT EXISTS readouts (id TEXT PRIMARY KEY, origin TEXT NOT NULL, fingerprint TEXT NOT NULL)`,
 		`CREATE INDEX IF NOT EXISTS readouts_origin ON readouts(origin)`,
 		// The adjacency paths search, encoded (graph.Adjacency), saved by
