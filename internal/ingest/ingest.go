@@ -27,7 +27,8 @@ type Options struct {
 	// Store receives each readout's facts, in input order; nil for a dry run.
 	Store graph.Writer
 	// BatchSize is how many readouts share one transaction when the store
-	// can write batches (graph.BatchWriter); 0 means DefaultBatchSize.
+	// can write batches (graph.BatchWriter); 0 means what the store asks
+	// for (batchSizer), else DefaultBatchSize.
 	BatchSize int
 	// Progress, when set, is told of every readout done.
 	Progress func(done int)
@@ -36,6 +37,12 @@ type Options struct {
 // DefaultBatchSize readouts share a transaction: enough to spread the
 // commit's cost thin, few enough that an interrupted run loses little.
 const DefaultBatchSize = 256
+
+// batchSizer is a store that knows how many readouts a transaction of its
+// should hold.
+type batchSizer interface {
+	ReadoutsPerTransaction() int
+}
 
 // batchLinger is how long a partial batch waits for more readouts before it
 // is written anyway, so that a slow input still shows progress.
@@ -139,6 +146,9 @@ func Run(ctx context.Context, opts Options, sink Sink) (Summary, error) {
 		}()
 	}
 	w := &writer{store: opts.Store, size: opts.BatchSize, sink: sink, progress: opts.Progress}
+	if bs, ok := opts.Store.(batchSizer); ok && w.size <= 0 {
+		w.size = bs.ReadoutsPerTransaction()
+	}
 	if w.size <= 0 {
 		w.size = DefaultBatchSize
 	}
@@ -176,7 +186,9 @@ func extractJob(ctx context.Context, x *extract.Extractor, j *job) {
 }
 
 // writer takes finished jobs in input order, writes them to the store in
-// batches, and hands each result to the sink.
+// batches, and hands each result to the sink. It gathers the next batch
+// while the last is being written, so extraction goes on beside the
+// store's writes instead of waiting for them.
 type writer struct {
 	store    graph.Writer
 	size     int
@@ -187,10 +199,59 @@ type writer struct {
 	batch    []*job
 }
 
+// pending is a batch on its way to the store, with the context to write it
+// under: a run being stopped still writes what was extracted.
+type pending struct {
+	ctx   context.Context
+	batch []*job
+}
+
 // drain runs until the input ends or ctx is done; either way every
 // readout already extracted is written, so a run stops at a readout
-// boundary.
+// boundary. It returns the first error writing or the sink met.
 func (w *writer) drain(ctx context.Context, ordered <-chan *job) error {
+	batches := make(chan pending, 1) // one being written, one waiting
+	stopped := make(chan struct{})   // closed when writing failed
+	var writeErr error
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		for p := range batches {
+			if writeErr != nil {
+				continue // take what is sent, write nothing more
+			}
+			ctx := p.ctx
+			if ctx.Err() != nil {
+				// Gathered before the run was stopped: written all the
+				// same, as a stop ends a run only at a readout boundary.
+				ctx = context.WithoutCancel(ctx)
+			}
+			if writeErr = w.flush(ctx, p.batch); writeErr != nil {
+				close(stopped)
+			}
+		}
+	}()
+	send := func(ctx context.Context) bool {
+		if len(w.batch) == 0 {
+			return true
+		}
+		select {
+		case batches <- pending{ctx, w.batch}:
+			w.batch = nil
+			return true
+		case <-stopped:
+			return false
+		}
+	}
+	w.gather(ctx, ordered, send)
+	close(batches)
+	<-finished
+	return writeErr
+}
+
+// gather collects finished jobs into batches and sends each on when it is
+// full, when it has waited batchLinger for more, or when the input ends.
+func (w *writer) gather(ctx context.Context, ordered <-chan *job, send func(context.Context) bool) {
 	linger := time.NewTimer(batchLinger)
 	defer linger.Stop()
 	for {
@@ -200,47 +261,43 @@ func (w *writer) drain(ctx context.Context, ordered <-chan *job) error {
 			select {
 			case j, ok = <-ordered:
 			case <-ctx.Done():
-				return nil
+				return
 			}
 		} else {
 			select {
 			case j, ok = <-ordered:
 			case <-linger.C:
-				if err := w.flush(ctx); err != nil {
-					return err
+				if !send(ctx) {
+					return
 				}
 				continue
 			case <-ctx.Done():
-				return w.flush(context.WithoutCancel(ctx))
+				send(context.WithoutCancel(ctx))
+				return
 			}
 		}
 		if !ok {
-			return w.flush(ctx)
+			send(ctx)
+			return
 		}
 		select {
 		case <-j.done:
 		case <-ctx.Done():
-			return w.flush(context.WithoutCancel(ctx))
+			send(context.WithoutCancel(ctx))
+			return
 		}
 		if len(w.batch) == 0 {
 			linger.Reset(batchLinger)
 		}
 		w.batch = append(w.batch, j)
-		if len(w.batch) >= w.size {
-			if err := w.flush(ctx); err != nil {
-				return err
-			}
+		if len(w.batch) >= w.size && !send(ctx) {
+			return
 		}
 	}
 }
 
-// flush writes the batch and hands its results to the sink in order.
-func (w *writer) flush(ctx context.Context) error {
-	batch := w.batch
-	w.batch = nil
-	if len(batch) == 0 {
-		return nil
-	}
+// flush writes a batch and hands its results to the sink in order.
+func (w *writer) flush(ctx context.Context, batch []*job) error {
 	if w.store != nil {
 		if err := w.write(ctx, batch); err != nil {
 			return err
