@@ -195,12 +195,10 @@ func (s *Store) Migrate(ctx context.Context) error {
 		`CREATE TABLE IF NOT EXISTS edges (
 			type TEXT NOT NULL, src INTEGER NOT NULL, dst INTEGER NOT NULL, readout INTEGER NOT NULL,
 			date TEXT NOT NULL DEFAULT '', ev INTEGER NOT NULL DEFAULT 0, props TEXT NOT NULL DEFAULT '{}')`,
-		// The key holds props, which carry an edge's phrase: a readout
-		// can discuss two things the taxonomy files under one topic. It
-		// leads with the readout, so replacing a readout's facts needs no
-		// index of its own. The other two serve the questions: all of a
+		// A readout's edges, for replacing them; an edge is stored once
+		// (see insertEdges). The other two serve the questions: all of a
 		// node's edges, and the latest edge between two nodes.
-		`CREATE UNIQUE INDEX IF NOT EXISTS edges_fact ON edges(readout, type, src, dst, props)`,
+		`CREATE INDEX IF NOT EXISTS edges_readout ON edges(readout)`,
 		`CREATE INDEX IF NOT EXISTS edges_src ON edges(src, dst, date)`,
 		`CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst, src, date)`,
 		// MENTIONS edges carry no citation of their own: a slim table of

@@ -314,6 +314,34 @@ func testCitesAnother(t *testing.T, s graph.Store, _ []graph.Document) {
 	}
 }
 
+// testStoredOnce writes an edge twice in one readout, and an edge another
+// readout stored already citing this one: each is stored once.
+func testStoredOnce(t *testing.T, s graph.Store, _ []graph.Document) {
+	ctx := context.Background()
+	doc := func(id string, edges ...graph.Edge) graph.Document {
+		return graph.Document{
+			Readout: graph.Node{Label: schema.Readout, ID: id, Name: id, Props: map[string]string{schema.PropOrigin: id + ".txt"}},
+			Nodes:   []graph.Node{{Label: schema.State, ID: "CA", Name: "Canada"}, {Label: schema.State, ID: "MX", Name: "Mexico"}},
+			Edges:   edges,
+		}
+	}
+	const a, b = "once00000000000a", "once00000000000b"
+	met := graph.Edge{Type: schema.MetWith, From: "State:CA", To: "State:MX", Readout: a, Evidence: "Canada met Mexico."}
+	if _, err := s.WriteReadout(ctx, doc(b, met)); err != nil {
+		t.Fatalf("write the citing readout: %v", err)
+	}
+	if _, err := s.WriteReadout(ctx, doc(a, met, met)); err != nil {
+		t.Fatalf("write the cited readout: %v", err)
+	}
+	hops, err := s.Facts(ctx, graph.FactQuery{At: []string{"State:CA"}, Types: []schema.RelType{schema.MetWith}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hops) != 1 {
+		t.Errorf("%d MET_WITH edges stored, want 1: %v", len(hops), hops)
+	}
+}
+
 // evidenceByEdge reads every cited edge at Canada and Mexico with its
 // evidence, keyed by type, ends and readout.
 func evidenceByEdge(t *testing.T, s graph.Store) map[string]string {

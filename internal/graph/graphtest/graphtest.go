@@ -52,6 +52,7 @@ func Run(t *testing.T, name string, open Opener) {
 		{"find", testFind},
 		{"no-origin", testNoOrigin},
 		{"cites-another", testCitesAnother},
+		{"stored-once", testStoredOnce},
 		{"dump", testDump},
 	}
 	for _, sc := range scenarios {
