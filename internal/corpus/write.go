@@ -52,11 +52,30 @@ func WriteJSONLFile(path string, seed uint64, n int) error {
 	if err != nil {
 		return err
 	}
+	return writeJSONLFile(g, path, n)
+}
+
+// WriteWorldFile writes n readouts of the world shape (NewWorld, with
+// its default options and the given seed) to a JSON Lines file.
+func WriteWorldFile(path string, seed uint64, n int) error {
+	g, err := NewWorld(WorldOptions{Seed: seed})
+	if err != nil {
+		return err
+	}
+	return writeJSONLFile(g, path, n)
+}
+
+func writeJSONLFile(g *Generator, path string, n int) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
-	if err := g.WriteJSONL(f, n); err != nil {
+	w := bufio.NewWriter(f)
+	if err := g.WriteJSONL(w, n); err != nil {
+		f.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
 		f.Close()
 		return err
 	}

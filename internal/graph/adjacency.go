@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 
@@ -88,11 +89,16 @@ func (s TypeSet) cost() int32 {
 // numbered in key order, so that every store builds the same adjacency
 // from the same graph and the search gives every store the same answer.
 type Adjacency struct {
-	keys  []string         // node number to key, sorted
-	index map[string]int32 // key to node number
-	start []int32          // node n's links are at start[n]:start[n+1]
-	to    []int32          // the linked node, in key order
-	types []TypeSet        // the types joining them
+	keys  []string  // node number to key, sorted: a key's number is found by binary search
+	start []int32   // node n's links are at start[n]:start[n+1]
+	to    []int32   // the linked node, in key order
+	types []TypeSet // the types joining them
+}
+
+// number is the node number of key.
+func (a *Adjacency) number(key string) (int32, bool) {
+	i, found := slices.BinarySearch(a.keys, key)
+	return int32(i), found
 }
 
 // AdjacencyBuilder gathers edges into an Adjacency.
@@ -133,13 +139,10 @@ func (b *AdjacencyBuilder) node(key string) int32 {
 func (b *AdjacencyBuilder) Build() *Adjacency {
 	keys := append([]string(nil), b.keys...)
 	sort.Strings(keys)
-	a := &Adjacency{keys: keys, index: make(map[string]int32, len(keys))}
-	for i, k := range keys {
-		a.index[k] = int32(i)
-	}
+	a := &Adjacency{keys: keys}
 	renum := make([]int32, len(b.keys))
 	for i, k := range b.keys {
-		renum[i] = a.index[k]
+		renum[i], _ = a.number(k)
 	}
 	type link struct {
 		from, to int32
@@ -170,7 +173,7 @@ func (b *AdjacencyBuilder) Build() *Adjacency {
 }
 
 // Has reports whether the adjacency holds a node.
-func (a *Adjacency) Has(key string) bool { _, ok := a.index[key]; return ok }
+func (a *Adjacency) Has(key string) bool { _, ok := a.number(key); return ok }
 
 // Walks returns the cheapest walks from one node to another over the
 // types q allows, at most q.MaxHops hops long: those of the least total
@@ -178,8 +181,8 @@ func (a *Adjacency) Has(key string) bool { _, ok := a.index[key]; return ok }
 // keeps the first q.Limit (MaxPaths at most) in the order of their node
 // keys. Each walk is its node keys, from first to last.
 func (a *Adjacency) Walks(from, to string, q PathQuery) [][]string {
-	s, ok1 := a.index[from]
-	t, ok2 := a.index[to]
+	s, ok1 := a.number(from)
+	t, ok2 := a.number(to)
 	if !ok1 || !ok2 || s == t || q.MaxHops <= 0 {
 		return nil
 	}
@@ -339,39 +342,44 @@ func (a *Adjacency) UnmarshalBinary(data []byte) error {
 	if !bytes.HasPrefix(data, []byte(adjacencyMagic)) {
 		return ErrAdjacency
 	}
-	r := bytes.NewReader(data[len(adjacencyMagic):])
-	next := func(limit uint64) (uint64, error) {
-		v, err := binary.ReadUvarint(r)
-		if err != nil || v > limit {
-			return 0, ErrAdjacency
+	// One string holds every key's bytes, and each key is a slice of it:
+	// a new process decodes this before its first path, and a string
+	// apiece was most of the decoding.
+	all := string(data)
+	at := len(adjacencyMagic)
+	next := func(limit uint64) (uint64, bool) {
+		v, size := binary.Uvarint(data[at:])
+		if size <= 0 || v > limit {
+			return 0, false
 		}
-		return v, nil
+		at += size
+		return v, true
 	}
-	n, err := next(uint64(len(data)))
-	if err != nil {
-		return err
+	n, ok := next(uint64(len(data)))
+	if !ok {
+		return ErrAdjacency
 	}
 	keys := make([]string, n)
-	index := make(map[string]int32, n)
 	for i := range keys {
-		l, err := next(uint64(r.Len()))
-		if err != nil {
-			return err
+		l, ok := next(uint64(len(data)))
+		if !ok || l > uint64(len(data)-at) {
+			return ErrAdjacency
 		}
-		b := make([]byte, l)
-		r.Read(b)
-		keys[i] = string(b)
-		index[keys[i]] = int32(i)
+		keys[i] = all[at : at+int(l)]
+		at += int(l)
+		if i > 0 && keys[i-1] >= keys[i] {
+			return ErrAdjacency // numbers are found by binary search
+		}
 	}
-	links, err := next(uint64(len(data)))
-	if err != nil {
-		return err
+	links, ok := next(uint64(len(data)))
+	if !ok {
+		return ErrAdjacency
 	}
 	start := make([]int32, n+1)
 	for i := range keys {
-		d, err := next(links)
-		if err != nil {
-			return err
+		d, ok := next(links)
+		if !ok {
+			return ErrAdjacency
 		}
 		start[i+1] = start[i] + int32(d)
 	}
@@ -381,16 +389,13 @@ func (a *Adjacency) UnmarshalBinary(data []byte) error {
 	to := make([]int32, links)
 	types := make([]TypeSet, links)
 	for i := range to {
-		m, err := next(n - 1)
-		if err != nil {
-			return err
-		}
-		t, err := next(1<<16 - 1)
-		if err != nil {
-			return err
+		m, ok1 := next(n - 1)
+		t, ok2 := next(1<<16 - 1)
+		if !ok1 || !ok2 {
+			return ErrAdjacency
 		}
 		to[i], types[i] = int32(m), TypeSet(t)
 	}
-	*a = Adjacency{keys: keys, index: index, start: start, to: to, types: types}
+	*a = Adjacency{keys: keys, start: start, to: to, types: types}
 	return nil
 }

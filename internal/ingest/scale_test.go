@@ -1,17 +1,13 @@
 package ingest
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/diplograph/diplograph/internal/corpus"
 	"github.com/diplograph/diplograph/internal/graph"
@@ -33,14 +29,16 @@ func scaleReadouts(b *testing.B) int {
 // BenchmarkScaleIngestEmbedded ingests a world-shaped corpus (gencorpus's
 // default shape) into a new embedded store on every core, once, and
 // reports the sustained rate over the whole corpus, the process's peak
-// resident memory, the file size per readout, the graph's nodes by label
-// and edges by type, and then path latency between random pairs of states
-// and of officials on the store it built.
+// resident memory, the file size per readout, and the graph's nodes by
+// label and edges by type. Path latency on such a graph is
+// BenchmarkQueryPath's (internal/graph/embedded).
 func BenchmarkScaleIngestEmbedded(b *testing.B) {
 	n := scaleReadouts(b)
 	dir := b.TempDir()
 	src := filepath.Join(dir, "corpus.jsonl")
-	writeWorld(b, src, n)
+	if err := corpus.WriteWorldFile(src, 1, n); err != nil {
+		b.Fatal(err)
+	}
 	ctx := context.Background()
 	db := filepath.Join(dir, "g.db")
 	var sum Summary
@@ -70,26 +68,6 @@ func BenchmarkScaleIngestEmbedded(b *testing.B) {
 	}
 	defer s.Close()
 	reportShape(b, s)
-	reportPaths(b, s)
-}
-
-func writeWorld(b *testing.B, path string, n int) {
-	g, err := corpus.NewWorld(corpus.WorldOptions{Seed: 1})
-	if err != nil {
-		b.Fatal(err)
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	w := bufio.NewWriter(f)
-	if err := g.WriteJSONL(w, n); err != nil {
-		b.Fatal(err)
-	}
-	if err := w.Flush(); err != nil {
-		b.Fatal(err)
-	}
-	f.Close()
 }
 
 func fileSize(db string) int64 {
@@ -116,43 +94,6 @@ func reportShape(b *testing.B, s *embedded.Store) {
 	}
 	out, _ := json.Marshal(st)
 	b.Logf("graph: %s", out)
-}
-
-// reportPaths times path queries, the store already open, between random
-// pairs of states and of officials found in the store.
-func reportPaths(b *testing.B, s *embedded.Store) {
-	ctx := context.Background()
-	for _, label := range []schema.Label{schema.State, schema.Official} {
-		var keys []string
-		for _, probe := range []string{"a", "e", "i", "o", "u"} {
-			nodes, err := s.FindNodes(ctx, probe, 400)
-			if err != nil {
-				b.Fatal(err)
-			}
-			for _, nd := range nodes {
-				if nd.Label == label {
-					keys = append(keys, nd.Key())
-				}
-			}
-		}
-		if len(keys) < 2 {
-			b.Fatalf("only %d %s nodes to pair", len(keys), label)
-		}
-		rng := rand.New(rand.NewPCG(7, 8))
-		var lat []time.Duration
-		for range 200 {
-			a, c := keys[rng.IntN(len(keys))], keys[rng.IntN(len(keys))]
-			start := time.Now()
-			if _, err := s.Path(ctx, a, c, graph.PathQuery{MaxHops: 6}); err != nil {
-				b.Fatal(err)
-			}
-			lat = append(lat, time.Since(start))
-		}
-		sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-		ms := func(q float64) float64 { return float64(lat[int(q*float64(len(lat)-1))].Microseconds()) / 1000 }
-		b.ReportMetric(ms(0.50), "path-"+string(label)+"-p50-ms")
-		b.ReportMetric(ms(0.99), "path-"+string(label)+"-p99-ms")
-	}
 }
 
 var _ graph.Reader = (*embedded.Store)(nil)

@@ -2,6 +2,7 @@ package graphtest
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"testing"
 	"time"
@@ -10,10 +11,14 @@ import (
 	"github.com/diplograph/diplograph/internal/schema"
 )
 
-// Endpoints picks the states and officials of a graph as the ends of path
-// queries for the path benchmarks of every store.
-func Endpoints(b *testing.B, r graph.Reader) []string {
+// Endpoints picks the nodes of the given labels (states and officials when
+// none are given) of a graph as the ends of path queries for the path
+// benchmarks of every store.
+func Endpoints(b *testing.B, r graph.Reader, labels ...schema.Label) []string {
 	b.Helper()
+	if len(labels) == 0 {
+		labels = []schema.Label{schema.State, schema.Official}
+	}
 	var keys []string
 	for _, probe := range []string{"a", "e", "i", "o", "u"} {
 		nodes, err := r.FindNodes(context.Background(), probe, 400)
@@ -21,12 +26,13 @@ func Endpoints(b *testing.B, r graph.Reader) []string {
 			b.Fatal(err)
 		}
 		for _, n := range nodes {
-			if n.Label == schema.State || n.Label == schema.Official {
+			if slices.Contains(labels, n.Label) {
 				keys = append(keys, n.Key())
 			}
 		}
 	}
 	sort.Strings(keys)
+	keys = slices.Compact(keys)
 	if len(keys) < 50 {
 		b.Fatalf("only %d endpoints", len(keys))
 	}
