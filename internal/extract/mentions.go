@@ -193,10 +193,8 @@ func findPatternTopics(lx *lexicon.Lexicon, toks []text.Token, topics []topicMen
 	for _, t := range toks {
 		words[t.Norm] = true
 	}
-	for _, p := range lx.TopicPatterns {
-		if !p.Possible(words) {
-			continue
-		}
+	for _, i := range lx.PossiblePatterns(words) {
+		p := lx.TopicPatterns[i]
 		t := lx.Topics[p.Topic]
 		start, end, ok := p.Match(toks, lexicon.PatternWindow)
 		if !ok || named[start] >= end || overlapsTopic(topics[:found], start, end) {

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/diplograph/diplograph/internal/text"
@@ -126,7 +127,33 @@ func loadTopics(lx *Lexicon) error {
 			lx.TopicPatterns = append(lx.TopicPatterns, tp)
 		}
 	}
+	lx.patternsByFirst = map[string][]int{}
+	for i, p := range lx.TopicPatterns {
+		for w := range p.firsts[0] {
+			lx.patternsByFirst[w] = append(lx.patternsByFirst[w], i)
+		}
+	}
 	return nil
+}
+
+// PossiblePatterns lists in order the TopicPatterns that a sentence of the
+// given normalized words could match (TopicPattern.Possible). A sentence
+// is tested against the patterns whose first group starts with one of its
+// words, not against every pattern: they were a tenth of extraction.
+func (lx *Lexicon) PossiblePatterns(words map[string]bool) []int {
+	var found []int
+	for w := range words {
+		found = append(found, lx.patternsByFirst[w]...)
+	}
+	slices.Sort(found)
+	found = slices.Compact(found)
+	kept := found[:0]
+	for _, i := range found {
+		if lx.TopicPatterns[i].Possible(words) {
+			kept = append(kept, i)
+		}
+	}
+	return kept
 }
 
 func parsePattern(topic int, p string) (TopicPattern, error) {
