@@ -62,7 +62,7 @@ func TestExtractable(t *testing.T) {
 
 // TestWorldShape checks the world-shaped corpus has the shape it promises:
 // more distinct officials and topics than a uniform draw from the lexicon
-// gives, a skewed spread over states (the busiest state in far more
+// gives, forums, stances (EXPRESSED), a skewed spread over states (the busiest state in far more
 // readouts than the median one), more readouts in later years, and the same
 // corpus from the same seed.
 func TestWorldShape(t *testing.T) {
@@ -85,6 +85,10 @@ func TestWorldShape(t *testing.T) {
 	}
 	if sh.DegreeMax < 10*sh.DegreeP50 {
 		t.Errorf("degree p50 %d, max %d: not skewed", sh.DegreeP50, sh.DegreeMax)
+	}
+	if sh.NodesByLabel[schema.Forum] < 6 || sh.EdgesByType[schema.Expressed] == 0 || sh.EdgesByType[schema.MemberOf] == 0 {
+		t.Errorf("forums %d, EXPRESSED %d, MEMBER_OF %d: the forums or the stances are missing",
+			sh.NodesByLabel[schema.Forum], sh.EdgesByType[schema.Expressed], sh.EdgesByType[schema.MemberOf])
 	}
 	if sh.ByYear["2024"] <= sh.ByYear["2003"] {
 		t.Errorf("readouts in 2003: %d, in 2024: %d: no growth", sh.ByYear["2003"], sh.ByYear["2024"])
