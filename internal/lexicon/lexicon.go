@@ -118,25 +118,33 @@ func OfficialID(name string) string { return makeID(name) }
 // TopicID is the node id of a topic phrase that the taxonomy does not know.
 func TopicID(phrase string) string { return makeID(phrase) }
 
-// makeID is slug.Make, written out for the strings nearly every id is made
-// from, ASCII letters, digits, spaces, hyphens and underscores, for which
-// it comes to lower case and single hyphens: slug.Make runs three regular
-// expression passes and a transliteration over every string, a twentieth
-// of extraction. Anything else goes to slug.Make (FuzzMakeID holds the two
-// equal).
+// makeID is slug.Make, written out for printable ASCII, which nearly every
+// id is made from: slug.Make runs three regular-expression passes and a
+// transliteration over every string, a twentieth of extraction. For ASCII
+// its rules come to: letters in lower case, digits and underscores kept,
+// quotes dropped, & and @ spelt out, anything else a hyphen, runs of
+// hyphens made one, and hyphens and underscores trimmed from the ends.
+// Other strings go to slug.Make; FuzzMakeID holds the two equal.
 func makeID(s string) string {
 	b := make([]byte, 0, len(s))
+	dash := func() {
+		if len(b) == 0 || b[len(b)-1] != '-' {
+			b = append(b, '-')
+		}
+	}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
+		switch c := s[i]; {
 		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '_':
 			b = append(b, c)
 		case 'A' <= c && c <= 'Z':
 			b = append(b, c+('a'-'A'))
-		case c == ' ' || c == '-':
-			if len(b) == 0 || b[len(b)-1] != '-' {
-				b = append(b, '-')
-			}
+		case c == '\'' || c == '"':
+		case c == '&':
+			b = append(b, "and"...)
+		case c == '@':
+			b = append(b, "at"...)
+		case ' ' <= c && c <= '~':
+			dash()
 		default:
 			return slug.Make(s)
 		}

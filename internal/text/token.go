@@ -153,9 +153,14 @@ func Normalize(s string) string {
 	if err != nil {
 		out = s
 	}
-	out = strings.NewReplacer("’", "'", "‘", "'", "–", "-", "—", "-", "‐", "-", "‑", "-").Replace(out)
+	out = plainMarks.Replace(out)
 	return strings.ToLower(out)
 }
+
+// plainMarks makes typographic apostrophes and dashes plain. A Replacer
+// is safe to share; one built for every word with a diacritic was 3% of
+// the bytes extraction allocated.
+var plainMarks = strings.NewReplacer("’", "'", "‘", "'", "–", "-", "—", "-", "‐", "-", "‑", "-")
 
 // NormalizePhrase tokenizes a phrase and joins the normal forms of its
 // tokens with single spaces: the key a phrase is looked up by.
