@@ -135,7 +135,8 @@ func (b *AdjacencyBuilder) node(key string) int32 {
 	return n
 }
 
-// Build numbers the nodes in key order and lays the links out.
+// Build numbers the nodes in key order and lays the links out. It spends
+// the builder: add nothing to it afterwards.
 func (b *AdjacencyBuilder) Build() *Adjacency {
 	keys := append([]string(nil), b.keys...)
 	sort.Strings(keys)
@@ -153,6 +154,9 @@ func (b *AdjacencyBuilder) Build() *Adjacency {
 		u, v := renum[p[0]], renum[p[1]]
 		links = append(links, link{u, v, ts}, link{v, u, ts})
 	}
+	// The pairs are in links now; let the collector have the map before
+	// the links are laid out, as ingest builds this at its largest.
+	b.pairs, b.index = nil, nil
 	sort.Slice(links, func(i, j int) bool {
 		if links[i].from != links[j].from {
 			return links[i].from < links[j].from
@@ -317,7 +321,11 @@ const adjacencyMagic = "diplograph adjacency 1\n"
 // MarshalBinary encodes the adjacency compactly, for a store to keep
 // beside the graph so that a new process need not rebuild it.
 func (a *Adjacency) MarshalBinary() ([]byte, error) {
-	buf := []byte(adjacencyMagic)
+	size := len(adjacencyMagic) + 5*len(a.keys) + 6*len(a.to) // most keys and links take no more
+	for _, k := range a.keys {
+		size += len(k)
+	}
+	buf := append(make([]byte, 0, size), adjacencyMagic...)
 	buf = binary.AppendUvarint(buf, uint64(len(a.keys)))
 	for _, k := range a.keys {
 		buf = binary.AppendUvarint(buf, uint64(len(k)))

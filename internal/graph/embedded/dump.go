@@ -36,8 +36,8 @@ func (s *Store) EachNode(ctx context.Context, fn func(graph.Node) error) error {
 // which carry no date of their own, come with their readout's date.
 func (s *Store) EachEdge(ctx context.Context, r graph.DateRange, fn func(graph.Edge) error) error {
 	open := r.Since == "" && r.Until == ""
-	rows, err := s.db.QueryContext(ctx, `SELECT e.type, a.key, b.key, c.readout, e.date, coalesce(v.text, ''), e.props
-		FROM edges e JOIN nodes a ON a.n = e.src JOIN nodes b ON b.n = e.dst JOIN cited c ON c.n = e.readout
+	rows, err := s.db.QueryContext(ctx, `SELECT e.type, a.key, b.key, c.id, e.date, coalesce(v.text, ''), e.props
+		FROM edges e JOIN nodes a ON a.n = e.src JOIN nodes b ON b.n = e.dst JOIN readouts c ON c.n = e.readout
 		LEFT JOIN evidence v ON v.readout = e.readout AND v.n = e.ev
 		WHERE (? OR (e.date != '' AND (? = '' OR e.date >= ?) AND (? = '' OR e.date <= ?)))
 		ORDER BY e.readout, e.type, e.src, e.dst`, open, r.Since, r.Since, r.Until, r.Until)
@@ -64,9 +64,9 @@ func (s *Store) EachEdge(ctx context.Context, r graph.DateRange, fn func(graph.E
 }
 
 func (s *Store) eachMention(ctx context.Context, r graph.DateRange, open bool, fn func(graph.Edge) error) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT c.readout, b.key, coalesce(json_extract(r.props, '$.date'), '')
-		FROM mentions m JOIN cited c ON c.n = m.readout JOIN nodes b ON b.n = m.node
-		LEFT JOIN nodes r ON r.key = 'Readout:' || c.readout ORDER BY m.readout, m.node`)
+	rows, err := s.db.QueryContext(ctx, `SELECT c.id, b.key, coalesce(json_extract(r.props, '$.date'), '')
+		FROM mentions m JOIN readouts c ON c.n = m.readout JOIN nodes b ON b.n = m.node
+		LEFT JOIN nodes r ON r.key = 'Readout:' || c.id ORDER BY m.readout, m.node`)
 	if err != nil {
 		return fmt.Errorf("read mentions: %w", err)
 	}

@@ -1,7 +1,5 @@
 package embedded
 
-import "maps"
-
 // knownNodes remembers, for the nodes this Store has written, each one's
 // number and what the file holds for it, so that a readout naming a state
 // stored ten thousand times before writes nothing for it: rewriting an
@@ -54,11 +52,12 @@ func (k *knownNodes) unchanged(key, name string, props map[string]string) (int64
 	return e.n, true
 }
 
+// put remembers a node as the file holds it; the caller gives up props.
 func (k *knownNodes) put(key string, n int64, name string, props map[string]string) {
 	if len(k.nodes) >= maxKnownNodes {
 		k.forget()
 	}
-	k.nodes[key] = knownNode{n: n, name: name, props: maps.Clone(props)}
+	k.nodes[key] = knownNode{n: n, name: name, props: props}
 }
 
 func (k *knownNodes) drop(key string) { delete(k.nodes, key) }

@@ -13,9 +13,9 @@ import (
 )
 
 // hopColumns selects an edge with both its end nodes; scanHop reads it.
-const hopColumns = `e.type, a.key, b.key, c.readout, e.date, coalesce(v.text, ''), e.props,
+const hopColumns = `e.type, a.key, b.key, c.id, e.date, coalesce(v.text, ''), e.props,
 	a.label, a.id, a.name, a.props, b.label, b.id, b.name, b.props
-	FROM edges e JOIN nodes a ON a.n = e.src JOIN nodes b ON b.n = e.dst JOIN cited c ON c.n = e.readout
+	FROM edges e JOIN nodes a ON a.n = e.src JOIN nodes b ON b.n = e.dst JOIN readouts c ON c.n = e.readout
 	LEFT JOIN evidence v ON v.readout = e.readout AND v.n = e.ev`
 
 func scanHop(rows *sql.Rows) (graph.Edge, graph.Node, graph.Node, error) {
@@ -148,7 +148,7 @@ func (s *Store) Facts(ctx context.Context, q graph.FactQuery) ([]graph.Hop, erro
 		args = append(args, jsonList(types))
 	}
 	if q.Readout != "" {
-		where = append(where, `e.readout = (SELECT n FROM cited WHERE readout = ?)`)
+		where = append(where, `e.readout = (SELECT n FROM readouts WHERE id = ?)`)
 		args = append(args, q.Readout)
 	}
 	cond := ""
@@ -195,14 +195,14 @@ func (s *Store) Stats(ctx context.Context) (graph.Stats, error) {
 	}
 	st.Years = map[string]int{}
 	if err := s.countInto(ctx, `SELECT substr(coalesce(nullif(e.date, ''), json_extract(r.props, '$.date'), ''), 1, 4) AS year, count(*)
-		FROM edges e LEFT JOIN cited c ON c.n = e.readout LEFT JOIN nodes r ON r.key = 'Readout:' || c.readout GROUP BY year`, func(k string, n int) { st.Years[k] = n }); err != nil {
+		FROM edges e LEFT JOIN readouts c ON c.n = e.readout LEFT JOIN nodes r ON r.key = 'Readout:' || c.id GROUP BY year`, func(k string, n int) { st.Years[k] = n }); err != nil {
 		return st, err
 	}
 	err := s.db.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM edges e WHERE NOT EXISTS (SELECT 1 FROM nodes WHERE n = e.src)
 			OR NOT EXISTS (SELECT 1 FROM nodes WHERE n = e.dst)) +
 		(SELECT count(*) FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM nodes WHERE n = m.node)
-			OR NOT EXISTS (SELECT 1 FROM cited c JOIN readouts r ON r.id = c.readout WHERE c.n = m.readout))`).Scan(&st.Dangling)
+			OR NOT EXISTS (SELECT 1 FROM readouts r WHERE r.n = m.readout AND r.fingerprint IS NOT NULL))`).Scan(&st.Dangling)
 	return st, translate(err)
 }
 

@@ -155,7 +155,7 @@ func (s *Store) File() string { return s.path }
 
 // schemaVersion is the layout of the tables. A file of another version is
 // refused rather than misread.
-const schemaVersion = 4
+const schemaVersion = 5
 
 // ErrVersion is returned for a store file written with another table layout.
 var ErrVersion = errors.New("store file has another layout: ingest again into a new file")
@@ -185,13 +185,13 @@ func (s *Store) Migrate(ctx context.Context) error {
 		// Every other table refers to a node by its number n, not its key:
 		// an index entry of two numbers and a date is a tenth of one of two
 		// keys, so the indexes stay in the page cache as the graph grows,
-		// and a readout numbered as it is first stored (see cited) makes
+		// and a readout numbered as it is first stored (see readouts) makes
 		// every table keyed by readout grow at its end instead of at random.
 		`CREATE TABLE IF NOT EXISTS nodes (
 			n INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, label TEXT NOT NULL, id TEXT NOT NULL,
 			name TEXT NOT NULL, props TEXT NOT NULL DEFAULT '{}')`,
-		// readout and ev cite the readout (its number in cited) and its
-		// evidence sentence.
+		// readout and ev cite the readout (its number in readouts) and
+		// its evidence sentence.
 		`CREATE TABLE IF NOT EXISTS edges (
 			type TEXT NOT NULL, src INTEGER NOT NULL, dst INTEGER NOT NULL, readout INTEGER NOT NULL,
 			date TEXT NOT NULL DEFAULT '', ev INTEGER NOT NULL DEFAULT 0, props TEXT NOT NULL DEFAULT '{}')`,
@@ -206,17 +206,17 @@ func (s *Store) Migrate(ctx context.Context) error {
 		`CREATE TABLE IF NOT EXISTS mentions (readout INTEGER NOT NULL, node INTEGER NOT NULL,
 			PRIMARY KEY (readout, node)) WITHOUT ROWID`,
 		`CREATE INDEX IF NOT EXISTS mentions_node ON mentions(node)`,
-		// The readouts edges cite, numbered as first cited: a readout
-		// is cited first by its own facts, as it is stored, unless another
-		// readout's edge cited it before.
-		`CREATE TABLE IF NOT EXISTS cited (n INTEGER PRIMARY KEY, readout TEXT NOT NULL UNIQUE)`,
 		// A readout's evidence sentences, stored once each: several edges
 		// cite the same sentence, and an edge refers to it by number.
 		`CREATE TABLE IF NOT EXISTS evidence (readout INTEGER NOT NULL, n INTEGER NOT NULL, text TEXT NOT NULL,
 			PRIMARY KEY (readout, n)) WITHOUT ROWID`,
-		// The readouts stored: where each came from, and the fingerprint
-		// of the facts stored for it.
-		`CREATE TABLE IF NOT EXISTS readouts (id TEXT PRIMARY KEY, origin TEXT NOT NULL, fingerprint TEXT NOT NULL)`,
+		// Every readout an edge cites or the store holds, numbered as
+		// first cited: a readout is cited first by its own facts, as it is
+		// stored, unless another readout's edge cited it before. A stored
+		// readout has the fingerprint of its facts and where it came from;
+		// one only cited has neither.
+		`CREATE TABLE IF NOT EXISTS readouts (n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+			origin TEXT, fingerprint TEXT)`,
 		`CREATE INDEX IF NOT EXISTS readouts_origin ON readouts(origin)`,
 		// The adjacency paths search, encoded (graph.Adjacency), saved by
 		// Index at the end of an ingest and removed by every write: a new
@@ -224,8 +224,11 @@ func (s *Store) Migrate(ctx context.Context) error {
 		`CREATE TABLE IF NOT EXISTS adjacency (id INTEGER PRIMARY KEY CHECK (id = 1), data BLOB NOT NULL)`,
 	}
 	for _, c := range schema.Constraints {
-		// A partial unique index per label mirrors Neo4j's per-label constraint.
-		stmts = append(stmts, fmt.Sprintf(`CREATE UNIQUE INDEX IF NOT EXISTS %s ON nodes(id) WHERE label = '%s'`, c.Name, c.Label))
+		// A node's key is its label and id, and unique: every constraint
+		// on a label's id at once, without an index of its own to keep.
+		if c.Property != schema.PropID {
+			return fmt.Errorf("migrate: constraint %s is on %s.%s; this store enforces ids only", c.Name, c.Label, c.Property)
+		}
 	}
 	for _, ix := range schema.Indexes {
 		if ix.Property == schema.PropName {

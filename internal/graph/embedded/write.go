@@ -94,7 +94,8 @@ func (s *Store) WriteReadouts(ctx context.Context, docs []graph.Document) ([]gra
 func writeDocument(w *wtx, doc graph.Document) (graph.WriteStatus, error) {
 	clear(w.fresh)
 	fp := doc.Fingerprint()
-	old, same, err := previousVersions(w, doc.Readout.ID, doc.Readout.Prop(schema.PropOrigin), fp)
+	id, origin := doc.Readout.ID, doc.Readout.Prop(schema.PropOrigin)
+	old, same, err := previousVersions(w, id, origin, fp)
 	if err != nil || same {
 		return graph.Unchanged, err
 	}
@@ -106,7 +107,10 @@ func writeDocument(w *wtx, doc graph.Document) (graph.WriteStatus, error) {
 	if err != nil {
 		return 0, err
 	}
-	if err := insertDocument(w, doc, fp); err != nil {
+	if err := storeReadout(w, id, origin, fp); err != nil {
+		return 0, err
+	}
+	if err := insertDocument(w, doc); err != nil {
 		return 0, err
 	}
 	return status, removeOrphans(w, touched)
@@ -114,58 +118,60 @@ func writeDocument(w *wtx, doc graph.Document) (graph.WriteStatus, error) {
 
 // previousVersions finds stored readouts this document replaces (same id,
 // or same origin when it names one), and whether exactly this document is
-// stored already.
+// stored already. It notes the readout's number if another readout's edge
+// cited it before it is stored.
 func previousVersions(w *wtx, id, origin, fp string) ([]string, bool, error) {
-	rows, err := w.query(`SELECT id, origin, fingerprint FROM readouts WHERE id = ?1 OR (origin = ?2 AND ?2 != '')`, id, origin)
+	rows, err := w.query(`SELECT n, id, coalesce(origin, ''), fingerprint FROM readouts WHERE id = ?1 OR (origin = ?2 AND ?2 != '')`, id, origin)
 	if err != nil {
 		return nil, false, err
 	}
 	defer rows.Close()
 	var old []string
 	for rows.Next() {
-		var rid, rsrc, rfp string
-		if err := rows.Scan(&rid, &rsrc, &rfp); err != nil {
+		var n int64
+		var rid, rsrc string
+		var rfp sql.NullString
+		if err := rows.Scan(&n, &rid, &rsrc, &rfp); err != nil {
 			return nil, false, err
 		}
-		if rid == id && rsrc == origin && rfp == fp {
+		switch {
+		case !rfp.Valid: // cited, not stored
+			w.cites[rid] = n
+		case rid == id && rsrc == origin && rfp.String == fp:
 			return nil, true, nil
+		default:
+			old = append(old, rid)
 		}
-		old = append(old, rid)
 	}
 	return old, false, rows.Err()
 }
 
-// removeReadouts deletes readouts and every edge that cites them, returning
-// the numbers of the nodes those edges touched.
+// removeReadouts deletes stored readouts and every edge that cites them,
+// returning the numbers of the nodes those edges touched.
 func removeReadouts(w *wtx, ids []string) ([]int64, error) {
 	var touched []int64
 	for _, id := range ids {
-		c, err := w.number(`SELECT n FROM cited WHERE readout = ?`, id)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		c, err := w.number(`SELECT n FROM readouts WHERE id = ?`, id)
+		if err != nil {
 			return nil, err
 		}
-		if err == nil {
-			for _, q := range []string{`SELECT src FROM edges WHERE readout = ?1 UNION ALL SELECT dst FROM edges WHERE readout = ?1`,
-				`SELECT node FROM mentions WHERE readout = ?`} {
-				if touched, err = w.appendNumbers(touched, q, c); err != nil {
-					return nil, err
-				}
+		for _, q := range []string{`SELECT src FROM edges WHERE readout = ?1 UNION ALL SELECT dst FROM edges WHERE readout = ?1`,
+			`SELECT node FROM mentions WHERE readout = ?`} {
+			if touched, err = w.appendNumbers(touched, q, c); err != nil {
+				return nil, err
 			}
-			for _, q := range []string{
-				`DELETE FROM edges WHERE readout = ?`,
-				`DELETE FROM mentions WHERE readout = ?`,
-				`DELETE FROM evidence WHERE readout = ?`,
-				`DELETE FROM cited WHERE n = ?`,
-			} {
-				if _, err := w.exec(q, c); err != nil {
-					return nil, err
-				}
+		}
+		for _, q := range []string{
+			`DELETE FROM edges WHERE readout = ?`,
+			`DELETE FROM mentions WHERE readout = ?`,
+			`DELETE FROM evidence WHERE readout = ?`,
+			`DELETE FROM readouts WHERE n = ?`,
+		} {
+			if _, err := w.exec(q, c); err != nil {
+				return nil, err
 			}
-			delete(w.cites, id)
 		}
-		if _, err := w.exec(`DELETE FROM readouts WHERE id = ?`, id); err != nil {
-			return nil, err
-		}
+		delete(w.cites, id)
 		if touched, err = w.appendNumbers(touched, `SELECT n FROM nodes WHERE key = ?`, schema.Key(schema.Readout, id)); err != nil {
 			return nil, err
 		}
@@ -173,12 +179,28 @@ func removeReadouts(w *wtx, ids []string) ([]int64, error) {
 	return touched, nil
 }
 
+// storeReadout records a readout as stored, with where it came from and
+// the fingerprint of its facts: a new row, numbered now, unless an edge of
+// another readout cited it before (previousVersions noted its number).
+func storeReadout(w *wtx, id, origin, fp string) error {
+	if n, ok := w.cites[id]; ok {
+		_, err := w.exec(`UPDATE readouts SET origin = ?, fingerprint = ? WHERE n = ?`, origin, fp, n)
+		return err
+	}
+	n, err := w.number(`INSERT INTO readouts(id, origin, fingerprint) VALUES (?, ?, ?) RETURNING n`, id, origin, fp)
+	if err != nil {
+		return err
+	}
+	w.cites[id], w.fresh[n] = n, true
+	return nil
+}
+
 // rowsPerInsert bounds a multi-row INSERT: SQLite binds at most 32,766
 // parameters, and fewer, larger statements cut the per-statement cost that
 // dominates a pure-Go SQLite.
 const rowsPerInsert = 64
 
-func insertDocument(w *wtx, doc graph.Document, fp string) error {
+func insertDocument(w *wtx, doc graph.Document) error {
 	numbers, err := storeNodes(w, append([]graph.Node{doc.Readout}, doc.Nodes...))
 	if err != nil {
 		return err
@@ -225,12 +247,7 @@ func insertDocument(w *wtx, doc graph.Document, fp string) error {
 		}
 		rows = append(rows, string(e.Type), from, to, cite, e.Date, evidence[e.Readout][e.Evidence], propsJSON(e.Props))
 	}
-	if err := insertEdges(w, rows); err != nil {
-		return err
-	}
-	_, err = w.exec(`INSERT INTO readouts(id, origin, fingerprint) VALUES (?, ?, ?)`,
-		doc.Readout.ID, doc.Readout.Prop(schema.PropOrigin), fp)
-	return err
+	return insertEdges(w, rows)
 }
 
 // insertEdges stores edges, given as rows of (type, src, dst, readout,
@@ -442,7 +459,7 @@ func removeOrphans(w *wtx, numbers []int64) error {
 			AND NOT EXISTS (SELECT 1 FROM edges WHERE src = ?1)
 			AND NOT EXISTS (SELECT 1 FROM edges WHERE dst = ?1)
 			AND NOT EXISTS (SELECT 1 FROM mentions WHERE node = ?1)
-			AND NOT (label = ?2 AND EXISTS (SELECT 1 FROM readouts WHERE id = nodes.id))
+			AND NOT (label = ?2 AND EXISTS (SELECT 1 FROM readouts WHERE id = nodes.id AND fingerprint IS NOT NULL))
 			RETURNING key`, n, string(schema.Readout))
 		if err != nil {
 			return err
@@ -550,9 +567,9 @@ func (w *wtx) cite(readout string) (int64, error) {
 	if n, ok := w.cites[readout]; ok {
 		return n, nil
 	}
-	n, err := w.number(`SELECT n FROM cited WHERE readout = ?`, readout)
+	n, err := w.number(`SELECT n FROM readouts WHERE id = ?`, readout)
 	if errors.Is(err, sql.ErrNoRows) {
-		if n, err = w.number(`INSERT INTO cited(readout) VALUES (?) RETURNING n`, readout); err == nil {
+		if n, err = w.number(`INSERT INTO readouts(id) VALUES (?) RETURNING n`, readout); err == nil {
 			w.fresh[n] = true
 		}
 	}
