@@ -69,6 +69,11 @@ type Document struct {
 	Readout Node
 	Nodes   []Node
 	Edges   []Edge
+	// Prepared is a store's own working out of the document, done ahead
+	// by its Prepare where it has one (ingest calls it on the extraction
+	// workers); nil for none. A document changed after it was prepared
+	// must be prepared again.
+	Prepared any `json:"-"`
 }
 
 // Fingerprint is a hash of the document's facts. A store that finds the same

@@ -135,13 +135,14 @@ func Run(ctx context.Context, opts Options, sink Sink) (Summary, error) {
 			return nil
 		})
 	}()
+	prep, _ := opts.Store.(preparer)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range work {
-				extractJob(ctx, x, j)
+				extractJob(ctx, x, prep, j)
 			}
 		}()
 	}
@@ -172,7 +173,14 @@ func Run(ctx context.Context, opts Options, sink Sink) (Summary, error) {
 	return sum, parent.Err()
 }
 
-func extractJob(ctx context.Context, x *extract.Extractor, j *job) {
+// preparer is a store that can work out ahead, on the extraction workers,
+// what writing a document takes apart from the store itself, so that its
+// writer, which writes one readout at a time, has less to do.
+type preparer interface {
+	Prepare(graph.Document) any
+}
+
+func extractJob(ctx context.Context, x *extract.Extractor, prep preparer, j *job) {
 	defer close(j.done)
 	j.res = Result{Source: j.item.Source, Readout: j.item.Readout, Err: j.item.Err}
 	if j.item.Err == nil {
@@ -180,6 +188,9 @@ func extractJob(ctx context.Context, x *extract.Extractor, j *job) {
 		if err != nil {
 			j.res.Err = fmt.Errorf("extract: %w", err)
 			return
+		}
+		if prep != nil {
+			doc.Prepared = prep.Prepare(doc)
 		}
 		j.res.Doc = doc
 	}

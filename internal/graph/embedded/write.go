@@ -34,12 +34,33 @@ func (s *Store) WriteReadout(ctx context.Context, doc graph.Document) (graph.Wri
 // 1,860, holding 30 MB more.
 func (s *Store) ReadoutsPerTransaction() int { return 1024 }
 
-// WriteReadouts stores several readouts in one transaction, each inside a
-// savepoint of its own: a readout that fails is rolled back alone and the
-// rest commit together, so the commit's cost is paid once per batch.
+// WriteReadouts stores several readouts in one transaction, so that the
+// commit's cost is paid once per batch. A readout that fails is rolled
+// back alone and the rest commit together: the batch is written first as
+// it comes, and only if a readout fails, written again with each readout
+// in a savepoint of its own (two statements a readout that nearly every
+// batch can do without).
 func (s *Store) WriteReadouts(ctx context.Context, docs []graph.Document) ([]graph.WriteStatus, []error, error) {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	statuses, errs, err := s.writeBatch(ctx, docs, false)
+	if errors.Is(err, errRetryAlone) {
+		statuses, errs, err = s.writeBatch(ctx, docs, true)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("write %d readouts: %w", len(docs), err)
+	}
+	return statuses, errs, nil
+}
+
+// errRetryAlone rolls back a batch written without savepoints in which a
+// readout failed.
+var errRetryAlone = errors.New("a readout failed: write each in a savepoint")
+
+// writeBatch writes docs in one transaction, each in a savepoint of its own
+// when alone is set; without, a readout that fails rolls everything back
+// with errRetryAlone.
+func (s *Store) writeBatch(ctx context.Context, docs []graph.Document, alone bool) ([]graph.WriteStatus, []error, error) {
 	statuses := make([]graph.WriteStatus, len(docs))
 	errs := make([]error, len(docs))
 	changed := false
@@ -51,10 +72,15 @@ func (s *Store) WriteReadouts(ctx context.Context, docs []graph.Document) ([]gra
 		}
 		w.known.trust(version)
 		for i, doc := range docs {
-			if _, err := w.exec(`SAVEPOINT readout`); err != nil {
-				return err
+			if alone {
+				if _, err := w.exec(`SAVEPOINT readout`); err != nil {
+					return err
+				}
 			}
 			st, err := writeDocument(w, doc)
+			if err != nil && !alone {
+				return errRetryAlone
+			}
 			if err != nil {
 				if _, rerr := w.exec(`ROLLBACK TO readout`); rerr != nil {
 					return rerr
@@ -64,8 +90,10 @@ func (s *Store) WriteReadouts(ctx context.Context, docs []graph.Document) ([]gra
 				clear(w.cites)
 				errs[i] = fmt.Errorf("write readout %s: %w", doc.Readout.ID, translate(err))
 			}
-			if _, err := w.exec(`RELEASE readout`); err != nil {
-				return err
+			if alone {
+				if _, err := w.exec(`RELEASE readout`); err != nil {
+					return err
+				}
 			}
 			statuses[i] = st
 			changed = changed || (errs[i] == nil && st != graph.Unchanged)
@@ -79,8 +107,8 @@ func (s *Store) WriteReadouts(ctx context.Context, docs []graph.Document) ([]gra
 		return nil
 	})
 	if err != nil {
-		s.known.forget()
-		return nil, nil, fmt.Errorf("write %d readouts: %w", len(docs), err)
+		s.known.forget() // it may hold nodes the rollback took back
+		return nil, nil, err
 	}
 	if changed {
 		s.mu.Lock()
@@ -93,8 +121,8 @@ func (s *Store) WriteReadouts(ctx context.Context, docs []graph.Document) ([]gra
 // writeDocument replaces one readout's facts inside a transaction.
 func writeDocument(w *wtx, doc graph.Document) (graph.WriteStatus, error) {
 	clear(w.fresh)
-	fp := doc.Fingerprint()
-	id, origin := doc.Readout.ID, doc.Readout.Prop(schema.PropOrigin)
+	p := planOf(doc)
+	id, origin, fp := p.id, p.origin, p.fp
 	old, same, err := previousVersions(w, id, origin, fp)
 	if err != nil || same {
 		return graph.Unchanged, err
@@ -110,7 +138,7 @@ func writeDocument(w *wtx, doc graph.Document) (graph.WriteStatus, error) {
 	if err := storeReadout(w, id, origin, fp); err != nil {
 		return 0, err
 	}
-	if err := insertDocument(w, doc); err != nil {
+	if err := insertDocument(w, p); err != nil {
 		return 0, err
 	}
 	return status, removeOrphans(w, touched)
@@ -200,8 +228,8 @@ func storeReadout(w *wtx, id, origin, fp string) error {
 // dominates a pure-Go SQLite.
 const rowsPerInsert = 64
 
-func insertDocument(w *wtx, doc graph.Document) error {
-	numbers, err := storeNodes(w, append([]graph.Node{doc.Readout}, doc.Nodes...))
+func insertDocument(w *wtx, p *plan) error {
+	numbers, err := storeNodes(w, p.nodes)
 	if err != nil {
 		return err
 	}
@@ -216,14 +244,9 @@ func insertDocument(w *wtx, doc graph.Document) error {
 		}
 		return from, to, cite, err
 	}
-	var cited []graph.Edge
-	var mentioned []any
-	for _, e := range doc.Edges {
-		if e.Type != schema.Mentions {
-			cited = append(cited, e)
-			continue
-		}
-		_, to, cite, err := ends(graph.Edge{Type: e.Type, From: doc.Readout.Key(), To: e.To, Readout: e.Readout})
+	mentioned := make([]any, 0, 2*len(p.mentions))
+	for _, e := range p.mentions {
+		_, to, cite, err := ends(graph.Edge{Type: e.Type, From: p.nodes[0].key, To: e.To, Readout: e.Readout})
 		if err != nil {
 			return err
 		}
@@ -235,39 +258,33 @@ func insertDocument(w *wtx, doc graph.Document) error {
 			return err
 		}
 	}
-	evidence, err := storeEvidence(w, doc.Readout.ID, cited)
+	evidence, err := storeEvidence(w, p.id, p.cited)
 	if err != nil {
 		return err
 	}
-	rows := make([]any, 0, 7*len(cited))
-	for _, e := range cited {
+	rows := make([]any, 0, 7*len(p.cited))
+	for i, e := range p.cited {
 		from, to, cite, err := ends(e)
 		if err != nil {
 			return err
 		}
-		rows = append(rows, string(e.Type), from, to, cite, e.Date, evidence[e.Readout][e.Evidence], propsJSON(e.Props))
+		rows = append(rows, string(e.Type), from, to, cite, e.Date, evidence[e.Readout][e.Evidence], p.citedProps[i])
 	}
 	return insertEdges(w, rows)
 }
 
-// insertEdges stores edges, given as rows of (type, src, dst, readout,
-// date, ev, props), each once: an edge the same readout cites twice, or
-// one already stored citing a readout this document did not number, is
-// left out. A unique index would say so too, but it held the edge's whole
-// properties and cost the writer a tenth of its time and the file a
-// quarter of its size, for a check that only a readout cited before it is
-// stored can need.
+// insertEdges stores a document's edges, given as rows of (type, src,
+// dst, readout, date, ev, props) and each once within the document (its
+// plan saw to that): one already stored citing a readout this document
+// did not number is left out. A unique index would say so too, but it held
+// the edge's whole properties and cost the writer a tenth of its time and
+// the file a quarter of its size, for a check that only a readout cited
+// before it is stored can need.
 func insertEdges(w *wtx, rows []any) error {
 	const width = 7
-	seen := make(map[string]bool, len(rows)/width)
 	kept := rows[:0]
 	for i := 0; i < len(rows); i += width {
 		row := rows[i : i+width]
-		key := fmt.Sprint(row[0], "\x00", row[1], "\x00", row[2], "\x00", row[3], "\x00", row[6])
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
 		if !w.fresh[row[3].(int64)] {
 			_, err := w.number(`SELECT 1 FROM edges WHERE readout = ?4 AND type = ?1 AND src = ?2 AND dst = ?3 AND props = ?5`,
 				row[0], row[1], row[2], row[3], row[6])
@@ -293,12 +310,12 @@ func insertEdges(w *wtx, rows []any) error {
 // storeNodes writes the nodes the file does not already hold as they are
 // (a node's name is replaced, its properties merged), and returns every
 // node's number by key.
-func storeNodes(w *wtx, nodes []graph.Node) (map[string]int64, error) {
+func storeNodes(w *wtx, nodes []plannedNode) (map[string]int64, error) {
 	numbers := make(map[string]int64, len(nodes))
-	var todo []graph.Node
+	var todo []plannedNode
 	for _, n := range nodes {
-		if num, ok := w.known.unchanged(n.Key(), n.Name, n.Props); ok {
-			numbers[n.Key()] = num
+		if num, ok := w.known.unchanged(n.key, n.name, n.props); ok {
+			numbers[n.key] = num
 			continue
 		}
 		todo = append(todo, n)
@@ -307,7 +324,7 @@ func storeNodes(w *wtx, nodes []graph.Node) (map[string]int64, error) {
 		chunk := todo[start:min(start+rowsPerInsert, len(todo))]
 		args := make([]any, 0, 5*len(chunk))
 		for _, n := range chunk {
-			args = append(args, n.Key(), string(n.Label), n.ID, n.Name, propsJSON(n.Props))
+			args = append(args, n.key, n.label, n.id, n.name, n.propsJSON)
 		}
 		rows, err := w.query(`INSERT INTO nodes(key, label, id, name, props) VALUES `+placeholders(len(chunk), 5)+`
 			ON CONFLICT(key) DO UPDATE SET name = excluded.name, props = json_patch(nodes.props, excluded.props)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -339,6 +340,44 @@ func testStoredOnce(t *testing.T, s graph.Store, _ []graph.Document) {
 	}
 	if len(hops) != 1 {
 		t.Errorf("%d MET_WITH edges stored, want 1: %v", len(hops), hops)
+	}
+}
+
+// testBatchIsolates writes a batch in which one readout cites a node that
+// neither it nor the store holds: that readout fails alone, and the others
+// are stored exactly, as writing each by itself would store them.
+func testBatchIsolates(t *testing.T, s graph.Store, docs []graph.Document) {
+	bw, ok := s.(graph.BatchWriter)
+	if !ok {
+		t.Skipf("%T writes no batches", s)
+	}
+	ctx := context.Background()
+	bad := docs[1]
+	bad.Edges = append(append([]graph.Edge(nil), bad.Edges...),
+		graph.Edge{Type: schema.MetWith, From: "Official:nobody", To: "Official:nobody-else", Readout: bad.Readout.ID})
+	batch := []graph.Document{docs[0], bad, docs[2]}
+	statuses, errs, err := bw.WriteReadouts(ctx, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range batch {
+		if failed := errs[i] != nil; failed != (i == 1) {
+			t.Errorf("readout %d: error %v", i, errs[i])
+		}
+		if i != 1 && statuses[i] != graph.Created {
+			t.Errorf("readout %d: %v, want created", i, statuses[i])
+		}
+	}
+	if _, err := s.Node(ctx, bad.Readout.Key()); !errors.Is(err, graph.ErrNotFound) {
+		t.Errorf("the failed readout's node: %v, want not found", err)
+	}
+	for _, d := range []graph.Document{docs[0], docs[2]} {
+		if st, err := s.WriteReadout(ctx, d); err != nil || st != graph.Unchanged {
+			t.Errorf("%s written again: %v, %v; want unchanged", d.Readout.ID, st, err)
+		}
+	}
+	if st, err := s.WriteReadout(ctx, docs[1]); err != nil || st != graph.Created {
+		t.Errorf("the failed readout, written right: %v, %v; want created", st, err)
 	}
 }
 

@@ -53,6 +53,7 @@ func Run(t *testing.T, name string, open Opener) {
 		{"no-origin", testNoOrigin},
 		{"cites-another", testCitesAnother},
 		{"stored-once", testStoredOnce},
+		{"batch-isolates", testBatchIsolates},
 		{"dump", testDump},
 	}
 	for _, sc := range scenarios {
