@@ -3,7 +3,6 @@ package embedded_test
 import (
 	"context"
 	"errors"
-	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -34,7 +33,7 @@ func pathGraphReadouts() int {
 // the temp directory and reused by later runs.
 func benchGraph(b *testing.B, n int) *embedded.Store {
 	b.Helper()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("diplograph-bench-world-%d.db", n))
+	path := graphtest.WorldStore(n)
 	if _, err := os.Stat(path); err != nil {
 		buildGraph(b, path, n)
 	}
@@ -71,12 +70,7 @@ func buildGraph(b *testing.B, path string, n int) {
 		b.Fatal(err)
 	}
 	s.Close()
-	for _, suffix := range []string{"-wal", "-shm"} {
-		os.Remove(tmp + suffix)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		b.Fatal(err)
-	}
+	keep(b, tmp, path)
 }
 
 // BenchmarkQueryPath times `path` (the actor relations, at most six hops)

@@ -56,12 +56,12 @@ func BenchmarkQueryPathProcess(b *testing.B) {
 	}
 }
 
-// processGraph returns a store of n world-shaped readouts written by the
-// binaries as a user writes one, kept in the temp directory for later
-// runs (it takes minutes to build).
+// processGraph returns the kept store of n world-shaped readouts
+// (graphtest.WorldStore), writing it with the binaries, as a user writes
+// one, when it is missing or of another layout (it takes minutes).
 func processGraph(b *testing.B, bin string, n int) string {
 	b.Helper()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("diplograph-bench-process-world-%d.db", n))
+	path := graphtest.WorldStore(n)
 	if _, err := os.Stat(path); err == nil {
 		if s, err := embedded.Open(path, embedded.Options{ReadOnly: true}); err == nil {
 			s.Close()
@@ -83,11 +83,17 @@ func processGraph(b *testing.B, bin string, n int) string {
 			b.Fatalf("%s: %v\n%s", strings.Join(args, " "), err, out)
 		}
 	}
+	keep(b, tmp, path)
+	return path
+}
+
+// keep moves a store just written to where later runs find it, without
+// its WAL files (a closed store has none to lose).
+func keep(b *testing.B, tmp, path string) {
 	for _, suffix := range []string{"-wal", "-shm"} {
 		os.Remove(tmp + suffix)
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		b.Fatal(err)
 	}
-	return path
 }

@@ -1,6 +1,7 @@
 // Package embedded is the zero-set-up graph store: one SQLite database file
-// (through a pure-Go driver, so no C toolchain or server is needed), one
-// transaction per readout, and path queries answered over an in-memory
+// (through a pure-Go driver, so no C toolchain or server is needed), nodes
+// and readouts referred to by number, readouts written a batch to a
+// transaction by one writer, and path queries answered over an in-memory
 // adjacency (graph.Adjacency), saved in the file at the end of an ingest
 // and read again when the file changes.
 package embedded

@@ -2,6 +2,9 @@ package graphtest
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"testing"
@@ -37,6 +40,14 @@ func Endpoints(b *testing.B, r graph.Reader, labels ...schema.Label) []string {
 		b.Fatalf("only %d endpoints", len(keys))
 	}
 	return keys
+}
+
+// WorldStore is where the scale benchmarks keep the embedded store of n
+// world-shaped readouts (gencorpus's default shape, seed 1) they build, in
+// the temp directory: BenchmarkScaleIngestEmbedded leaves it there, and
+// the path benchmarks open it, or build it when it is missing.
+func WorldStore(n int) string {
+	return filepath.Join(os.TempDir(), fmt.Sprintf("diplograph-bench-world-%d.db", n))
 }
 
 // ReportLatency reports the median and 99th percentile of observed
