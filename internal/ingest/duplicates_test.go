@@ -91,3 +91,22 @@ func TestDuplicatesReportedAndRerunsUnchanged(t *testing.T) {
 		t.Errorf("the store holds %d readouts, want 3", n)
 	}
 }
+
+// TestInputNamesGiveBackEachName checks the compact names give back every
+// name as it was added, records' file:line and names kept whole alike.
+func TestInputNamesGiveBackEachName(t *testing.T) {
+	in := inputNames{files: map[string]int32{}}
+	names := []string{"corpus.jsonl:1", "corpus.jsonl:2", "other.jsonl:1", "readouts/a.txt", "-", "c.jsonl:007",
+		"dir:with:colons/x.md", "c.jsonl:99999999999", "corpus.jsonl:", ":5"}
+	for _, n := range names {
+		in.add(n)
+	}
+	for i, want := range names {
+		if got := in.name(int32(i)); got != want {
+			t.Errorf("name %d: got %q, want %q", i, got, want)
+		}
+	}
+	if len(in.list) != len(names)-1 {
+		t.Errorf("%d files kept for %d names: corpus.jsonl kept more than once", len(in.list), len(names))
+	}
+}
