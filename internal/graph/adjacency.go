@@ -145,35 +145,46 @@ func (b *AdjacencyBuilder) Build() *Adjacency {
 	for i, k := range b.keys {
 		renum[i], _ = a.number(k)
 	}
-	type link struct {
-		from, to int32
-		types    TypeSet
-	}
-	links := make([]link, 0, 2*len(b.pairs))
-	for p, ts := range b.pairs {
-		u, v := renum[p[0]], renum[p[1]]
-		links = append(links, link{u, v, ts}, link{v, u, ts})
-	}
-	// The pairs are in links now; let the collector have the map before
-	// the links are laid out, as ingest builds this at its largest.
-	b.pairs, b.index = nil, nil
-	sort.Slice(links, func(i, j int) bool {
-		if links[i].from != links[j].from {
-			return links[i].from < links[j].from
-		}
-		return links[i].to < links[j].to
-	})
+	// Each node's links go straight to their place, counted first, and
+	// are then sorted where they lie: a list of every link to sort whole
+	// beside the map of pairs was the largest thing an ingest held.
 	a.start = make([]int32, len(keys)+1)
-	a.to = make([]int32, len(links))
-	a.types = make([]TypeSet, len(links))
-	for i, l := range links {
-		a.start[l.from+1]++
-		a.to[i], a.types[i] = l.to, l.types
+	for p := range b.pairs {
+		a.start[renum[p[0]]+1]++
+		a.start[renum[p[1]]+1]++
 	}
 	for i := 1; i < len(a.start); i++ {
 		a.start[i] += a.start[i-1]
 	}
+	next := append([]int32(nil), a.start[:len(keys)]...)
+	a.to = make([]int32, a.start[len(keys)])
+	a.types = make([]TypeSet, len(a.to))
+	for p, ts := range b.pairs {
+		u, v := renum[p[0]], renum[p[1]]
+		a.to[next[u]], a.types[next[u]] = v, ts
+		a.to[next[v]], a.types[next[v]] = u, ts
+		next[u]++
+		next[v]++
+	}
+	b.pairs, b.index = nil, nil
+	for n := range keys {
+		lo, hi := a.start[n], a.start[n+1]
+		sort.Sort(linksByNode{a.to[lo:hi], a.types[lo:hi]})
+	}
 	return a
+}
+
+// linksByNode sorts one node's links by the node they lead to.
+type linksByNode struct {
+	to    []int32
+	types []TypeSet
+}
+
+func (l linksByNode) Len() int           { return len(l.to) }
+func (l linksByNode) Less(i, j int) bool { return l.to[i] < l.to[j] }
+func (l linksByNode) Swap(i, j int) {
+	l.to[i], l.to[j] = l.to[j], l.to[i]
+	l.types[i], l.types[j] = l.types[j], l.types[i]
 }
 
 // Has reports whether the adjacency holds a node.

@@ -35,6 +35,7 @@ func scaleReadouts(b *testing.B) int {
 // (BenchmarkQueryPath in internal/graph/embedded) look for it.
 func BenchmarkScaleIngestEmbedded(b *testing.B) {
 	n := scaleReadouts(b)
+	LimitMemory() // as the ingest command runs
 	dir := b.TempDir()
 	src := filepath.Join(dir, "corpus.jsonl")
 	if err := corpus.WriteWorldFile(src, 1, n); err != nil {
