@@ -74,7 +74,7 @@ func run() error {
 func gazetteer(lx *lexicon.Lexicon, none []string) []pattern {
 	var ps []pattern
 	add := func(label, phrase, id string) {
-		ps = append(ps, pattern{Label: label, Pattern: phrase, ID: id, Exact: isAcronym(phrase)})
+		ps = append(ps, pattern{Label: label, Pattern: phrase, ID: id, Exact: lexicon.IsAcronym(phrase)})
 	}
 	for _, code := range sortedKeys(lx.States) {
 		for _, a := range lx.States[code].Aliases {
@@ -201,21 +201,4 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
-}
-
-// isAcronym is lexicon's rule for phrases that match only as written (it is
-// unexported there): two capitals or more, and nothing but capitals, digits,
-// dots and hyphens.
-func isAcronym(s string) bool {
-	letters := 0
-	for _, r := range s {
-		switch {
-		case r >= 'A' && r <= 'Z':
-			letters++
-		case r == '.' || r == '-' || (r >= '0' && r <= '9'):
-		default:
-			return false
-		}
-	}
-	return letters >= 2
 }

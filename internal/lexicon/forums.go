@@ -33,7 +33,7 @@ func loadForums(lx *Lexicon) error {
 		}
 		lx.Forums[f.ID] = f
 		for _, a := range append([]string{f.Name}, f.Aliases...) {
-			lx.Entities.Add(a, Entry{Kind: KindForum, ID: f.ID, ExactCase: isAcronym(a)})
+			lx.Entities.Add(a, Entry{Kind: KindForum, ID: f.ID, ExactCase: IsAcronym(a)})
 		}
 	}
 	return nil
@@ -56,7 +56,7 @@ func loadTitles(lx *Lexicon) error {
 		return fmt.Errorf("titles.yaml: %w", err)
 	}
 	for i, t := range lx.Titles {
-		lx.Entities.Add(t.Title, Entry{Kind: KindTitle, ID: fmt.Sprint(i), ExactCase: isAcronym(t.Title)})
+		lx.Entities.Add(t.Title, Entry{Kind: KindTitle, ID: fmt.Sprint(i), ExactCase: IsAcronym(t.Title)})
 	}
 	return nil
 }

@@ -51,7 +51,7 @@ func loadStates(lx *Lexicon) error {
 		s.Aliases = append(s.Aliases, libraryNames(c.String())...)
 		lx.States[code] = s
 		for _, a := range s.Aliases {
-			lx.Entities.Add(a, Entry{Kind: KindState, ID: code, ExactCase: isAcronym(a)})
+			lx.Entities.Add(a, Entry{Kind: KindState, ID: code, ExactCase: IsAcronym(a)})
 		}
 	}
 	for code := range aliases {
@@ -90,7 +90,10 @@ func libraryNames(s string) []string {
 	return out
 }
 
-func isAcronym(s string) bool {
+// IsAcronym reports whether a phrase matches only as written: two capitals
+// or more, and nothing but capitals, digits, dots and hyphens ("US",
+// "G-20", "U.N.").
+func IsAcronym(s string) bool {
 	letters := 0
 	for _, r := range s {
 		switch {
