@@ -1,5 +1,7 @@
 package embedded
 
+import "strings"
+
 // knownNodes remembers, for the nodes this Store has written, each one's
 // number and what the file holds for it, so that a readout naming a state
 // stored ten thousand times before writes nothing for it: rewriting an
@@ -12,10 +14,13 @@ type knownNodes struct {
 	nodes   map[string]knownNode
 }
 
+// knownNode is a node's number and what this Store last wrote for it, its
+// name and its properties as JSON: writing the same again would change
+// nothing, since properties are merged in. Keeping the JSON as written,
+// not the properties as a map, keeps an entry small.
 type knownNode struct {
-	n     int64
-	name  string
-	props map[string]string
+	n           int64
+	name, props string
 }
 
 // maxKnownNodes bounds the memory: past it, the cache starts again. Readout
@@ -36,28 +41,24 @@ func (k *knownNodes) trust(version int64) {
 
 func (k *knownNodes) forget() { clear(k.nodes) }
 
-// unchanged returns the number of a node whose stored name is name and
-// whose stored properties already hold props, which writing it again would
-// not change.
-func (k *knownNodes) unchanged(key, name string, props map[string]string) (int64, bool) {
+// unchanged returns the number of a node this Store last wrote with this
+// name and these properties (as JSON), which writing again would not
+// change.
+func (k *knownNodes) unchanged(key, name, props string) (int64, bool) {
 	e, ok := k.nodes[key]
-	if !ok || e.name != name {
+	if !ok || e.name != name || e.props != props {
 		return 0, false
-	}
-	for p, v := range props {
-		if got, ok := e.props[p]; !ok || got != v {
-			return 0, false
-		}
 	}
 	return e.n, true
 }
 
-// put remembers a node as the file holds it; the caller gives up props.
-func (k *knownNodes) put(key string, n int64, name string, props map[string]string) {
+// put remembers what was written for a node. The name is copied: one cut
+// from a readout's text would keep the whole text alive.
+func (k *knownNodes) put(key string, n int64, name, props string) {
 	if len(k.nodes) >= maxKnownNodes {
 		k.forget()
 	}
-	k.nodes[key] = knownNode{n: n, name: name, props: props}
+	k.nodes[key] = knownNode{n: n, name: strings.Clone(name), props: props}
 }
 
 func (k *knownNodes) drop(key string) { delete(k.nodes, key) }

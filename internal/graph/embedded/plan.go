@@ -21,7 +21,6 @@ type plan struct {
 
 type plannedNode struct {
 	key, label, id, name, propsJSON string
-	props                           map[string]string
 }
 
 // Prepare works out a document's plan (see plan) for WriteReadouts, which
@@ -33,7 +32,7 @@ func newPlan(doc graph.Document) *plan {
 	p := &plan{id: doc.Readout.ID, origin: doc.Readout.Prop(schema.PropOrigin), fp: doc.Fingerprint()}
 	for _, n := range append([]graph.Node{doc.Readout}, doc.Nodes...) {
 		p.nodes = append(p.nodes, plannedNode{key: n.Key(), label: string(n.Label), id: n.ID, name: n.Name,
-			propsJSON: propsJSON(n.Props), props: n.Props})
+			propsJSON: propsJSON(n.Props)})
 	}
 	type edgeKey struct {
 		t                      schema.RelType

@@ -314,7 +314,7 @@ func storeNodes(w *wtx, nodes []plannedNode) (map[string]int64, error) {
 	numbers := make(map[string]int64, len(nodes))
 	var todo []plannedNode
 	for _, n := range nodes {
-		if num, ok := w.known.unchanged(n.key, n.name, n.props); ok {
+		if num, ok := w.known.unchanged(n.key, n.name, n.propsJSON); ok {
 			numbers[n.key] = num
 			continue
 		}
@@ -328,24 +328,26 @@ func storeNodes(w *wtx, nodes []plannedNode) (map[string]int64, error) {
 		}
 		rows, err := w.query(`INSERT INTO nodes(key, label, id, name, props) VALUES `+placeholders(len(chunk), 5)+`
 			ON CONFLICT(key) DO UPDATE SET name = excluded.name, props = json_patch(nodes.props, excluded.props)
-			RETURNING n, key, label, name, props`, args...)
+			RETURNING n, key`, args...)
 		if err != nil {
 			return nil, err
 		}
 		for rows.Next() {
 			var num int64
-			var key, label, name, props string
-			if err := rows.Scan(&num, &key, &label, &name, &props); err != nil {
+			var key string
+			if err := rows.Scan(&num, &key); err != nil {
 				rows.Close()
 				return nil, err
 			}
 			numbers[key] = num
-			if schema.Label(label) != schema.Readout {
-				w.known.put(key, num, name, parseProps(props))
-			}
 		}
 		if err := closeRows(rows); err != nil {
 			return nil, err
+		}
+		for _, n := range chunk {
+			if schema.Label(n.label) != schema.Readout {
+				w.known.put(n.key, numbers[n.key], n.name, n.propsJSON)
+			}
 		}
 	}
 	return numbers, nil
