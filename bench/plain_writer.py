@@ -50,29 +50,22 @@ SCHEMA = [
     """CREATE TABLE mentions (readout INTEGER NOT NULL, node INTEGER NOT NULL,
         PRIMARY KEY (readout, node)) WITHOUT ROWID""",
     "CREATE INDEX mentions_node ON mentions(node)",
-    "CREATE TABLE cited (n INTEGER PRIMARY KEY, readout TEXT NOT NULL UNIQUE)",
     """CREATE TABLE evidence (readout INTEGER NOT NULL, n INTEGER NOT NULL, text TEXT NOT NULL,
         PRIMARY KEY (readout, n)) WITHOUT ROWID""",
-    "CREATE TABLE readouts (id TEXT PRIMARY KEY, origin TEXT NOT NULL, fingerprint TEXT NOT NULL)",
+    "CREATE TABLE readouts (n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, origin TEXT, fingerprint TEXT)",
     "CREATE INDEX readouts_origin ON readouts(origin)",
     "CREATE TABLE adjacency (id INTEGER PRIMARY KEY CHECK (id = 1), data BLOB NOT NULL)",
-] + [
-    f"CREATE UNIQUE INDEX {name} ON nodes(id) WHERE label = '{label}'"
-    for name, label in [("state_id", "State"), ("official_id", "Official"), ("forum_id", "Forum"),
-                        ("topic_id", "Topic"), ("readout_id", "Readout")]
-] + [
     "CREATE INDEX official_name ON nodes(name) WHERE label = 'Official'",
-    "INSERT INTO meta(key, value) VALUES ('schema_version', '4')",
+    "INSERT INTO meta(key, value) VALUES ('schema_version', '5')",
 ]
 
 # Tables in the order a transaction fills them, with their inserts.
 INSERTS = [
     ("nodes", "INSERT INTO nodes(n, key, label, id, name, props) VALUES (?, ?, ?, ?, ?, ?)"),
-    ("cited", "INSERT INTO cited(n, readout) VALUES (?, ?)"),
+    ("readouts", "INSERT INTO readouts(n, id, origin, fingerprint) VALUES (?, ?, ?, ?)"),
     ("mentions", "INSERT INTO mentions(readout, node) VALUES (?, ?)"),
     ("evidence", "INSERT INTO evidence(readout, n, text) VALUES (?, ?, ?)"),
     ("edges", "INSERT INTO edges(type, src, dst, readout, date, ev, props) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-    ("readouts", "INSERT INTO readouts(id, origin, fingerprint) VALUES (?, ?, ?)"),
 ]
 
 
@@ -96,7 +89,7 @@ def final_nodes(docs):
 
 
 class Rows:
-    """Numbers nodes, cited readouts and evidence as first met, and
+    """Numbers nodes, readouts and evidence as first met, and
     collects one transaction's rows per table."""
 
     def __init__(self, nodes):
@@ -117,10 +110,10 @@ class Rows:
             self.tables["nodes"].append((self.node_n[key], key, nd["label"], nd["id"], nd["name"], props_json(nd["props"])))
         return self.node_n[key]
 
-    def cite(self, readout):
+    def cite(self, readout, origin=None, fingerprint=None):
         if readout not in self.cite_n:
             self.cite_n[readout] = len(self.cite_n) + 1
-            self.tables["cited"].append((self.cite_n[readout], readout))
+            self.tables["readouts"].append((self.cite_n[readout], readout, origin, fingerprint))
         return self.cite_n[readout]
 
     def evidence(self, readout, text):
@@ -134,6 +127,9 @@ class Rows:
         return nums[text]
 
     def add(self, doc):
+        origin = doc["nodes"][0]["props"].get("origin", "")
+        fingerprint = hashlib.sha256(json.dumps(doc, sort_keys=True).encode()).hexdigest()[:16]
+        self.cite(doc["id"], origin, fingerprint)  # the readout is stored: numbered now, as the store does
         for node in doc["nodes"]:
             self.node(node["key"])
         seen = set()
@@ -149,9 +145,6 @@ class Rows:
             if key not in seen:  # an edge or mention is stored once per readout
                 seen.add(key)
                 self.tables[table].append(row)
-        origin = doc["nodes"][0]["props"].get("origin", "")
-        fingerprint = hashlib.sha256(json.dumps(doc, sort_keys=True).encode()).hexdigest()[:16]
-        self.tables["readouts"].append((doc["id"], origin, fingerprint))
 
 
 def prepare(docs):
