@@ -32,7 +32,8 @@ func (s *Store) EachNode(ctx context.Context, fn func(graph.Node) error) error {
 
 // EachEdge calls fn for every edge dated within r (an open range also
 // takes the undated ones), in the order their readouts were first cited
-// (stored, mostly), as a stream. MENTIONS edges,
+// (stored, mostly) and each readout's in the order they were stored, as a
+// stream: that is the order of an index, so nothing is sorted. MENTIONS edges,
 // which carry no date of their own, come with their readout's date.
 func (s *Store) EachEdge(ctx context.Context, r graph.DateRange, fn func(graph.Edge) error) error {
 	open := r.Since == "" && r.Until == ""
@@ -40,7 +41,7 @@ func (s *Store) EachEdge(ctx context.Context, r graph.DateRange, fn func(graph.E
 		FROM edges e JOIN nodes a ON a.n = e.src JOIN nodes b ON b.n = e.dst JOIN readouts c ON c.n = e.readout
 		LEFT JOIN evidence v ON v.readout = e.readout AND v.n = e.ev
 		WHERE (? OR (e.date != '' AND (? = '' OR e.date >= ?) AND (? = '' OR e.date <= ?)))
-		ORDER BY e.readout, e.type, e.src, e.dst`, open, r.Since, r.Since, r.Until, r.Until)
+		ORDER BY e.readout, e.rowid`, open, r.Since, r.Since, r.Until, r.Until)
 	if err != nil {
 		return fmt.Errorf("read edges: %w", err)
 	}

@@ -193,17 +193,41 @@ func (s *Store) Stats(ctx context.Context) (graph.Stats, error) {
 	}); err != nil {
 		return st, err
 	}
-	st.Years = map[string]int{}
-	if err := s.countInto(ctx, `SELECT substr(coalesce(nullif(e.date, ''), json_extract(r.props, '$.date'), ''), 1, 4) AS year, count(*)
-		FROM edges e LEFT JOIN readouts c ON c.n = e.readout LEFT JOIN nodes r ON r.key = 'Readout:' || c.id GROUP BY year`, func(k string, n int) { st.Years[k] = n }); err != nil {
+	years, err := s.edgesByYear(ctx)
+	if err != nil {
 		return st, err
 	}
-	err := s.db.QueryRowContext(ctx, `SELECT
+	st.Years = years
+	err = s.db.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM edges e WHERE NOT EXISTS (SELECT 1 FROM nodes WHERE n = e.src)
 			OR NOT EXISTS (SELECT 1 FROM nodes WHERE n = e.dst)) +
 		(SELECT count(*) FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM nodes WHERE n = m.node)
 			OR NOT EXISTS (SELECT 1 FROM readouts r WHERE r.n = m.readout AND r.fingerprint IS NOT NULL))`).Scan(&st.Dangling)
 	return st, translate(err)
+}
+
+// edgesByYear counts the cited edges by the year of their date, or of
+// their readout's when they have none. The readout's date is looked up only
+// for an undated edge, and the years are counted here rather than grouped
+// in SQL, which sorted every edge: a store of a million readouts took
+// minutes and gigabytes.
+func (s *Store) edgesByYear(ctx context.Context) (map[string]int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT substr(coalesce(nullif(e.date, ''),
+		(SELECT json_extract(r.props, '$.date') FROM readouts c JOIN nodes r ON r.key = 'Readout:' || c.id WHERE c.n = e.readout),
+		''), 1, 4) FROM edges e`)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	years := map[string]int{}
+	for rows.Next() {
+		var y string
+		if err := rows.Scan(&y); err != nil {
+			return nil, err
+		}
+		years[y]++
+	}
+	return years, translate(rows.Err())
 }
 
 func (s *Store) countInto(ctx context.Context, q string, put func(string, int)) error {

@@ -90,11 +90,15 @@ func Open(path string, opts Options) (*Store, error) {
 	// property of the file, which ingest set, and asking for it on a file
 	// not yet switched (an ingest killed just after creating it) is a
 	// write, which a read-only connection fails.
-	mode, journal := "rwc", "&_pragma=journal_mode(WAL)"
+	//
+	// A writer keeps its temporary tables (RETURNING, statement journals:
+	// small) in memory; a reader leaves them to files, as a sort over
+	// every edge of a large store (stats by year) would hold gigabytes.
+	mode, journal := "rwc", "&_pragma=journal_mode(WAL)&_pragma=temp_store(MEMORY)"
 	if opts.ReadOnly {
 		mode, journal = "ro", ""
 	}
-	dsn := fmt.Sprintf("file:%s?mode=%s&_pragma=busy_timeout(%d)%s&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)&_pragma=wal_autocheckpoint(16384)&_txlock=immediate",
+	dsn := fmt.Sprintf("file:%s?mode=%s&_pragma=busy_timeout(%d)%s&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)&_pragma=wal_autocheckpoint(16384)&_txlock=immediate",
 		path, mode, opts.BusyTimeout.Milliseconds(), journal)
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
