@@ -5,6 +5,7 @@
 // loading the lexicon and sentence model are not.
 //
 //	GOMAXPROCS=1 extractrate corpus.jsonl
+//	GOMAXPROCS=1 extractrate -cpuprofile cpu.prof corpus.jsonl
 //
 // It prints one line, "words N seconds S words/s R", where words are the
 // whitespace-separated tokens of the readouts' bodies, as
@@ -14,8 +15,10 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -24,17 +27,19 @@ import (
 )
 
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: extractrate CORPUS.jsonl")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the timed loop to `file`")
+	flag.Parse()
+	if flag.NArg() != 1 {
+		fmt.Fprintln(os.Stderr, "usage: extractrate [-cpuprofile FILE] CORPUS.jsonl")
 		os.Exit(2)
 	}
-	if err := run(os.Args[1]); err != nil {
+	if err := run(flag.Arg(0), *cpuProfile); err != nil {
 		fmt.Fprintf(os.Stderr, "extractrate: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(path string) error {
+func run(path, cpuProfile string) error {
 	rs, err := readAll(path)
 	if err != nil {
 		return err
@@ -47,7 +52,14 @@ func run(path string) error {
 	for _, r := range rs {
 		words += len(strings.Fields(r.Body))
 	}
+	stop, err := startProfile(cpuProfile)
+	if err != nil {
+		return err
+	}
 	secs, edges := timeExtract(x, rs)
+	if err := stop(); err != nil {
+		return err
+	}
 	if edges == 0 {
 		return fmt.Errorf("%d readouts gave no edges: not a corpus of readouts?", len(rs))
 	}
@@ -83,4 +95,24 @@ func timeExtract(x *extract.Extractor, rs []readout.Readout) (float64, int) {
 		edges += len(x.Extract(r).Edges)
 	}
 	return time.Since(start).Seconds(), edges
+}
+
+// startProfile starts a CPU profile into path, if one is asked for, and
+// returns the function that ends it.
+func startProfile(path string) (func() error, error) {
+	if path == "" {
+		return func() error { return nil }, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	return func() error {
+		pprof.StopCPUProfile()
+		return f.Close()
+	}, nil
 }

@@ -38,3 +38,31 @@ func TestSegment(t *testing.T) {
 		})
 	}
 }
+
+// FuzzPunktSentences holds punktSentences, which shows the Punkt model
+// only the words around sentence punctuation, to the library's own
+// Tokenize, which shows it every word: the sentences must be the same.
+func FuzzPunktSentences(f *testing.F) {
+	for _, s := range []string{
+		"The ministers met. They discussed trade.",
+		"The U.S. delegation met Dr. Osei and Gen. Mensah in Accra. Talks went on.",
+		"Mr. J. S. Mill arrived at 3 p.m. on Jan. 4. He left... later! Why? \"Yes.\" (No.) Done.",
+		"Item 1. The first. 2. The second. No. 5 was dropped. E.U. and U.N. agreed.",
+		"等等。然后？ 好！ Fine.", ". . . .", "a.b.c. d", "", "...", "x", "Hello.World. ok",
+	} {
+		f.Add(s)
+	}
+	seg, err := newSegmenter()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, para string) {
+		var want []string
+		for _, s := range seg.Tokenize(para) {
+			want = append(want, s.Text)
+		}
+		if got := punktSentences(seg, para); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q:\n got %q\nwant %q", para, got, want)
+		}
+	})
+}
