@@ -267,16 +267,21 @@ const factWindow = 92 * 24 * time.Hour
 // the sentence gives no such date; without ref only a full date counts.
 func DateIn(sentence, ref string) (string, bool) {
 	full, fullOK, on, onOK := "", false, dateSpan{}, false
-	scanDates(sentence, func(d dateSpan) bool {
-		if d.year != 0 {
-			full, fullOK = d.iso()
-			return !fullOK
-		}
-		if !onOK && afterOn(sentence, d.start) {
-			on, onOK = d, true
-		}
-		return true
-	})
+	// Every date scanDates reads has a digit, and every word
+	// relativeWords reads ends in "day": most sentences have neither,
+	// and these two tests were most of what reading their dates cost.
+	if strings.ContainsAny(sentence, "0123456789") {
+		scanDates(sentence, func(d dateSpan) bool {
+			if d.year != 0 {
+				full, fullOK = d.iso()
+				return !fullOK
+			}
+			if !onOK && afterOn(sentence, d.start) {
+				on, onOK = d, true
+			}
+			return true
+		})
+	}
 	if fullOK {
 		// A full date far from the readout's is about something else,
 		// and its day and month must not be read again as a near date.
@@ -292,6 +297,9 @@ func DateIn(sentence, ref string) (string, bool) {
 		if d, ok := resolvePartial(on, ref); ok && nearRef(d, ref) {
 			return d, true
 		}
+	}
+	if !containsDay(sentence) {
+		return "", false
 	}
 	weekday, today := relativeWords(sentence)
 	for _, w := range []string{weekday, today} {
@@ -353,6 +361,17 @@ func relativeWords(s string) (weekday, today string) {
 		i = end - 1
 	}
 	return weekday, today
+}
+
+// containsDay reports whether "day" stands in s in any case: every
+// weekday, "today" and "yesterday" end in it.
+func containsDay(s string) bool {
+	for i := 0; i+3 <= len(s); i++ {
+		if s[i]|0x20 == 'd' && s[i+1]|0x20 == 'a' && s[i+2]|0x20 == 'y' {
+			return true
+		}
+	}
+	return false
 }
 
 // weekdayName returns the lower-case weekday w names in any case, or "".

@@ -66,6 +66,16 @@ func checkDates(t *testing.T, s string) {
 	if d, ok := DateIn(s, "2024-03-01"); ok && (len(d) != 10 || d > "2024-03-08") {
 		t.Errorf("DateIn(%q) = %q, after the readout's week", s, d)
 	}
+	// DateIn skips the readers whose words a sentence cannot hold.
+	if !strings.ContainsAny(s, "0123456789") {
+		scanDates(s, func(d dateSpan) bool {
+			t.Errorf("%q has no digit, yet scanDates read a date at %d", s, d.start)
+			return false
+		})
+	}
+	if weekday, today := relativeWords(s); !containsDay(s) && (weekday != "" || today != "") {
+		t.Errorf("%q has no \"day\", yet relativeWords read %q, %q", s, weekday, today)
+	}
 }
 
 // FuzzRecord feeds arbitrary JSON Lines records to the record parser.

@@ -2,7 +2,10 @@ package text
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestTokenize(t *testing.T) {
@@ -63,4 +66,61 @@ func TestTrieLongestMatch(t *testing.T) {
 	if _, n := commas.LongestAt(Tokenize("a free, open, and resilient Indo-Pacific"), 1, nil); n == 0 {
 		t.Error("comma-insensitive phrase not found")
 	}
+}
+
+// TestASCIITables holds the byte tables Tokenize classifies ASCII by to
+// the unicode functions it uses for every other rune.
+func TestASCIITables(t *testing.T) {
+	for c := range rune(utf8.RuneSelf) {
+		if got, want := isWordRune(c), unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.Is(unicode.Mn, c); got != want {
+			t.Errorf("isWordRune(%q) = %v, want %v", c, got, want)
+		}
+		if got, want := isSpace(c), unicode.IsSpace(c); got != want {
+			t.Errorf("isSpace(%q) = %v, want %v", c, got, want)
+		}
+		s := string(c) + "x"
+		if got, want := isLetterAt(s, 0), unicode.IsLetter(c); got != want {
+			t.Errorf("isLetterAt(%q) = %v, want %v", s, got, want)
+		}
+		tok := Token{Text: s}
+		if got, want := tok.IsWord(), unicode.IsLetter(c) || unicode.IsDigit(c); got != want {
+			t.Errorf("IsWord(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := tok.IsCapitalized(), unicode.IsUpper(c); got != want {
+			t.Errorf("IsCapitalized(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// FuzzTokenize holds Tokenize to its contract on any text: tokens in
+// order, each the text at its offsets with the normal form Normalize
+// gives it, and nothing but white space between them.
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{
+		"U.S. Secretary Blinken met Japan's Foreign Minister.", "Côte d'Ivoire, 4 March.", "D.P.R.K. missiles",
+		"İSTANBUL ﬁnal Straße", "Japan’S role", "\u00a0a\u0085b", "O'Brien's", "", "\xff\xfeA",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		at := 0
+		for _, tok := range Tokenize(s) {
+			if tok.Start < at || tok.End <= tok.Start || tok.End > len(s) {
+				t.Fatalf("%q: token %q at [%d,%d) after %d", s, tok.Text, tok.Start, tok.End, at)
+			}
+			if strings.TrimLeftFunc(s[at:tok.Start], unicode.IsSpace) != "" {
+				t.Errorf("%q: %q skipped before %q", s, s[at:tok.Start], tok.Text)
+			}
+			if tok.Text != s[tok.Start:tok.End] {
+				t.Errorf("%q: token %q is not the text at [%d,%d)", s, tok.Text, tok.Start, tok.End)
+			}
+			if want := Normalize(tok.Text); tok.Norm != want {
+				t.Errorf("%q: token %q has normal form %q, Normalize gives %q", s, tok.Text, tok.Norm, want)
+			}
+			at = tok.End
+		}
+		if strings.TrimLeftFunc(s[at:], unicode.IsSpace) != "" {
+			t.Errorf("%q: %q skipped at the end", s, s[at:])
+		}
+	})
 }

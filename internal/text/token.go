@@ -25,12 +25,18 @@ type Token struct {
 
 // IsWord reports whether the token starts with a letter or digit.
 func (t Token) IsWord() bool {
+	if t.Text != "" && t.Text[0] < utf8.RuneSelf {
+		return asciiWord[t.Text[0]]
+	}
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // IsCapitalized reports whether the token starts with an upper-case letter.
 func (t Token) IsCapitalized() bool {
+	if t.Text != "" && t.Text[0] < utf8.RuneSelf {
+		return 'A' <= t.Text[0] && t.Text[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	return unicode.IsUpper(r)
 }
@@ -53,29 +59,58 @@ func (t Token) IsUpper() bool {
 // Tokenize splits s into tokens. Words keep internal apostrophes (O'Brien)
 // and dotted abbreviations (U.S.); a possessive 's, a hyphen and every other
 // punctuation mark is a token of its own.
+//
+// Readouts are mostly ASCII, so ASCII bytes are classified by table and
+// the normal forms of ASCII tokens are cut from one lower-cased copy of s,
+// made only when s has a capital: a string per capitalised word was a
+// fifth of what tokenizing cost.
 func Tokenize(s string) []Token {
 	toks := make([]Token, 0, len(s)/5+1)
+	lower := asciiLower(s)
 	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
-		case unicode.IsSpace(r):
+		case isSpace(r):
 			i += w
 		case isWordRune(r):
 			end := wordEnd(s, i)
-			toks = append(toks, newToken(s, i, end))
+			toks = append(toks, newToken(s, lower, i, end))
 			i = end
 		case isApostrophe(r) && possessiveAt(s, i+w):
 			toks = append(toks, Token{Text: s[i : i+w+1], Norm: "'s", Start: i, End: i + w + 1})
 			i += w + 1
 		default:
-			toks = append(toks, newToken(s, i, i+w))
+			toks = append(toks, newToken(s, lower, i, i+w))
 			i += w
 		}
 	}
 	return toks
 }
 
+// asciiWord and asciiSpace classify ASCII bytes as isWordRune and
+// unicode.IsSpace do (TestASCIITables).
+var asciiWord, asciiSpace = func() (word, space [utf8.RuneSelf]bool) {
+	for c := range rune(utf8.RuneSelf) {
+		word[c] = unicode.IsLetter(c) || unicode.IsDigit(c)
+		space[c] = unicode.IsSpace(c)
+	}
+	return word, space
+}()
+
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiSpace[r]
+	}
+	return unicode.IsSpace(r)
+}
+
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -89,15 +124,17 @@ func possessiveAt(s string, i int) bool {
 	if i+1 == len(s) {
 		return true
 	}
-	r, _ := utf8.DecodeRuneInString(s[i+1:])
-	return !isWordRune(r)
+	return !isWordRune(runeAt(s, i+1))
 }
 
 // wordEnd finds where the word starting at i ends.
 func wordEnd(s string, i int) int {
 	dotted := false
 	for i < len(s) {
-		r, w := utf8.DecodeRuneInString(s[i:])
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
 		case isWordRune(r):
 			i += w
@@ -115,17 +152,63 @@ func wordEnd(s string, i int) int {
 	return i
 }
 
+// runeAt decodes the rune at s[i], which must be in range.
+func runeAt(s string, i int) rune {
+	if s[i] < utf8.RuneSelf {
+		return rune(s[i])
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
+}
+
 func isLetterAt(s string, i int) bool {
 	if i >= len(s) {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return unicode.IsLetter(r)
+	if s[i] < utf8.RuneSelf {
+		c := s[i] | 0x20
+		return 'a' <= c && c <= 'z'
+	}
+	return unicode.IsLetter(runeAt(s, i))
 }
 
-func newToken(s string, start, end int) Token {
+// newToken makes the token s[start:end]. An ASCII token's normal form is
+// its lower case, cut from lower, the ASCII lower case of s.
+func newToken(s, lower string, start, end int) Token {
 	t := s[start:end]
-	return Token{Text: t, Norm: Normalize(t), Start: start, End: end}
+	for i := 0; i < len(t); i++ {
+		if t[i] >= utf8.RuneSelf {
+			return Token{Text: t, Norm: Normalize(t), Start: start, End: end}
+		}
+	}
+	return Token{Text: t, Norm: lower[start:end], Start: start, End: end}
+}
+
+// asciiLower is s with its ASCII capitals made small and every other
+// byte as it was, so that offsets into s hold in it too; s itself when
+// it has no ASCII capital.
+func asciiLower(s string) string {
+	first := -1
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:first])
+	for i := first; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // stripMarks pools the diacritic-stripping transformers: a transformer
