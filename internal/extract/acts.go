@@ -72,7 +72,7 @@ func (d *doc) relateActs(s *sentence, trigs []trigger, meeting []*official) {
 
 // relateItem records one object item for each subject.
 func (d *doc) relateItem(s *sentence, kind triggerKind, act lexicon.Act, it item, subjects []string) {
-	rel := map[triggerKind]schema.RelType{tDiscuss: schema.Discussed, tCommit: schema.CommittedTo, tExpress: schema.Expressed}[kind]
+	rel := kind.relation()
 	props := map[string]string{schema.PropPhrase: it.phrase, schema.PropAct: act.Name, schema.PropCameo: act.Cameo}
 	targets := itemTopics(s, it)
 	if len(targets) == 0 {

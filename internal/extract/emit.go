@@ -1,7 +1,8 @@
 package extract
 
 import (
-	"sort"
+	"slices"
+	"strings"
 
 	"github.com/diplograph/diplograph/internal/graph"
 	"github.com/diplograph/diplograph/internal/schema"
@@ -12,6 +13,7 @@ import (
 func (d *doc) addEdge(t schema.RelType, from, to, evidence string, props map[string]string) {
 	if d.edgeSet == nil {
 		d.edgeSet = map[edgeKey]bool{}
+		d.edges = make([]graph.Edge, 0, 16) // a readout supports about a dozen
 	}
 	k := edgeKey{string(t), from, to, props[schema.PropPhrase]}
 	if d.edgeSet[k] || from == to {
@@ -25,12 +27,42 @@ func (d *doc) addEdge(t schema.RelType, from, to, evidence string, props map[str
 	d.edges = append(d.edges, graph.Edge{Type: t, From: from, To: to, Readout: d.r.ID, Date: date, Evidence: evidence, Props: props})
 }
 
+// nodeRef names a node in the document being built. Nodes are ordered by
+// label, then id, which is the order of their keys, since no label is a
+// prefix of another (schema.TestLabelsPrefixFree), and comparing the two
+// spares building a key for every mention.
+type nodeRef struct {
+	label schema.Label
+	id    string
+}
+
+func compareNodes(a, b graph.Node) int {
+	if c := strings.Compare(string(a.Label), string(b.Label)); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+// compareEdges orders edges by type, ends and phrase.
+func compareEdges(a, b graph.Edge) int {
+	if c := strings.Compare(string(a.Type), string(b.Type)); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.From, b.From); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.To, b.To); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Props[schema.PropPhrase], b.Props[schema.PropPhrase])
+}
+
 // emit builds the document: the readout node, every node mentioned, the
 // cited edges, REPRESENTS for each official with a state, and MENTIONS.
 func (d *doc) emit() graph.Document {
 	lx := d.x.lx
-	nodes := map[string]graph.Node{}
-	add := func(n graph.Node) { nodes[n.Key()] = n }
+	nodes := make(map[nodeRef]graph.Node, len(d.order)+len(d.topics)+4)
+	add := func(n graph.Node) { nodes[nodeRef{n.Label, n.ID}] = n }
 	for _, s := range d.sentences {
 		for _, m := range s.mentions {
 			switch m.kind {
@@ -57,46 +89,32 @@ func (d *doc) emit() graph.Document {
 		add(n)
 	}
 	rd := graph.Node{Label: schema.Readout, ID: d.r.ID, Name: d.r.Title, Props: readoutProps(d)}
-	keys := make([]string, 0, len(nodes))
-	for k := range nodes {
-		keys = append(keys, k)
+	doc := graph.Document{Readout: rd, Nodes: make([]graph.Node, 0, len(nodes))}
+	for _, n := range nodes {
+		doc.Nodes = append(doc.Nodes, n)
 	}
-	sort.Strings(keys)
-	doc := graph.Document{Readout: rd}
-	for _, k := range keys {
-		doc.Nodes = append(doc.Nodes, nodes[k])
-	}
-	doc.Edges = d.citedEdges()
-	for _, k := range keys {
-		doc.Edges = append(doc.Edges, graph.Edge{Type: schema.Mentions, From: rd.Key(), To: k, Readout: d.r.ID, Date: d.r.Date})
+	slices.SortFunc(doc.Nodes, compareNodes)
+	doc.Edges = d.citedEdges(len(doc.Nodes))
+	from := rd.Key()
+	for _, n := range doc.Nodes {
+		doc.Edges = append(doc.Edges, graph.Edge{Type: schema.Mentions, From: from, To: n.Key(), Readout: d.r.ID, Date: d.r.Date})
 	}
 	return doc
 }
 
 // citedEdges drops edges whose evidence is empty (a role resolved from the
 // table of office holders has no sentence of its own) by citing the first
-// sentence, and orders edges deterministically.
-func (d *doc) citedEdges() []graph.Edge {
-	out := make([]graph.Edge, 0, len(d.edges))
+// sentence, and orders edges deterministically. The slice has room for
+// spare more edges.
+func (d *doc) citedEdges(spare int) []graph.Edge {
+	out := make([]graph.Edge, 0, len(d.edges)+spare)
 	for _, e := range d.edges {
 		if e.Evidence == "" && len(d.sentences) > 0 {
 			e.Evidence = d.sentences[0].text
 		}
 		out = append(out, e)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Type != b.Type {
-			return a.Type < b.Type
-		}
-		if a.From != b.From {
-			return a.From < b.From
-		}
-		if a.To != b.To {
-			return a.To < b.To
-		}
-		return a.Props[schema.PropPhrase] < b.Props[schema.PropPhrase]
-	})
+	slices.SortStableFunc(out, compareEdges)
 	return out
 }
 

@@ -26,7 +26,10 @@ type sentenceIndex struct {
 // index builds the lookups for a sentence whose mentions and acts are final.
 func (s *sentence) buildIndex(lx *lexicon.Lexicon, trigs []trigger) {
 	n := len(s.toks)
-	ix := &sentenceIndex{startAt: filled(n), endAt: filled(n), cover: filled(n), trigAt: filled(n),
+	lookups := filled(4 * (n + 1)) // one allocation for the four
+	ix := &sentenceIndex{
+		startAt: lookups[:n+1 : n+1], endAt: lookups[n+1 : 2*(n+1) : 2*(n+1)],
+		cover: lookups[2*(n+1) : 3*(n+1) : 3*(n+1)], trigAt: lookups[3*(n+1):],
 		firstSpeaker: n, firstWord: n, firstPronoun: n}
 	for k, m := range s.mentions {
 		ix.startAt[m.start] = int32(k)
@@ -57,8 +60,9 @@ func (s *sentence) buildIndex(lx *lexicon.Lexicon, trigs []trigger) {
 	s.idx = ix
 }
 
+// filled is n entries of -1.
 func filled(n int) []int32 {
-	out := make([]int32, n+1)
+	out := make([]int32, n)
 	for i := range out {
 		out[i] = -1
 	}

@@ -3,7 +3,6 @@ package extract
 import (
 	"sort"
 	"strconv"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -190,12 +189,11 @@ func isVerbLike(w string) bool {
 // synonym matched already, and returns them all in token order.
 func findPatternTopics(lx *lexicon.Lexicon, toks []text.Token, topics []topicMention, named []int) []topicMention {
 	found := len(topics)
-	words := sentenceWords.Get().(map[string]bool)
-	defer func() { clear(words); sentenceWords.Put(words) }()
-	for _, t := range toks {
-		words[t.Norm] = true
+	possible := lx.PossiblePatterns(toks)
+	if len(possible) == 0 {
+		return topics
 	}
-	for _, i := range lx.PossiblePatterns(words) {
+	for _, i := range possible {
 		p := lx.TopicPatterns[i]
 		t := lx.Topics[p.Topic]
 		start, end, ok := p.Match(toks, lexicon.PatternWindow)
@@ -207,11 +205,6 @@ func findPatternTopics(lx *lexicon.Lexicon, toks []text.Token, topics []topicMen
 	sort.Slice(topics, func(i, j int) bool { return topics[i].start < topics[j].start })
 	return topics
 }
-
-// sentenceWords pools the sets of a sentence's words findPatternTopics
-// builds: a new one for every sentence was 8% of the bytes extraction
-// allocated.
-var sentenceWords = sync.Pool{New: func() any { return map[string]bool{} }}
 
 func overlapsTopic(ts []topicMention, start, end int) bool {
 	for _, t := range ts {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/diplograph/diplograph/internal/lexicon"
 	"github.com/diplograph/diplograph/internal/text"
@@ -524,11 +525,31 @@ func phraseText(lx *lexicon.Lexicon, s *sentence, from, to int, infinitive bool)
 	}
 	g, ok := lx.Gerund(toks[head].Norm)
 	if !ok || !(infinitive || (head > 0 && (toks[head-1].Norm == "to" || toks[head-1].Norm == "and" || toks[head-1].Norm == ",")) || head > from) {
-		return strings.Join(strings.Fields(rest), " ")
+		return singleSpaced(rest)
 	}
 	rest = s.text[toks[from].Start:toks[head].Start] + g + s.text[toks[head].End:toks[to-1].End]
-	return strings.Join(strings.Fields(rest), " ")
+	return singleSpaced(rest)
 }
+
+// singleSpaced is s with its white space runs made single spaces and its
+// ends trimmed, as strings.Fields and a join would make it; s itself when
+// it already is, as most phrases are.
+func singleSpaced(s string) string {
+	prevSpace := true // no space may open s
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || (c != ' ' && asciiSpace(c)) || (c == ' ' && prevSpace) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prevSpace = c == ' '
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
+
+func asciiSpace(c byte) bool { return c == ' ' || ('\t' <= c && c <= '\r') }
 
 // onlyEntities reports whether every token of [start, end) is part of a
 // state or forum name.

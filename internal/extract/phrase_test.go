@@ -141,3 +141,16 @@ func TestObjectSpan(t *testing.T) {
 		})
 	}
 }
+
+// FuzzSingleSpaced holds singleSpaced to the join of strings.Fields it
+// stands in for.
+func FuzzSingleSpaced(f *testing.F) {
+	for _, s := range []string{"", " ", "closer ties", "closer  ties", " ties", "ties ", "a\tb", "a\u00a0b", "a\u2003 b", "x\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := singleSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("singleSpaced(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -21,6 +21,21 @@ var kindOfRelation = map[string]triggerKind{
 	string(schema.CommittedTo): tCommit, string(schema.Expressed): tExpress,
 }
 
+// relation is the relation type a trigger kind announces.
+func (k triggerKind) relation() schema.RelType {
+	switch k {
+	case tMeet:
+		return schema.MetWith
+	case tDiscuss:
+		return schema.Discussed
+	case tCommit:
+		return schema.CommittedTo
+	case tExpress:
+		return schema.Expressed
+	}
+	return ""
+}
+
 // trigger is a speech-act word found in a sentence.
 type trigger struct {
 	kind triggerKind

@@ -83,19 +83,12 @@ type TopicPattern struct {
 	firsts []map[string]bool
 }
 
-// Possible reports whether every group of the pattern has a first word
-// among words, the normalized words of a sentence: a cheap test that spares
-// most sentences the full match.
-func (p TopicPattern) Possible(words map[string]bool) bool {
+// possibleIn reports whether every group of the pattern has a first word
+// among the tokens of a sentence: a cheap test that spares most
+// sentences the full match.
+func (p TopicPattern) possibleIn(toks []text.Token) bool {
 	for _, g := range p.firsts {
-		hit := false
-		for w := range g {
-			if words[w] {
-				hit = true
-				break
-			}
-		}
-		if !hit {
+		if !slices.ContainsFunc(toks, func(t text.Token) bool { return g[t.Norm] }) {
 			return false
 		}
 	}
@@ -136,20 +129,25 @@ func loadTopics(lx *Lexicon) error {
 	return nil
 }
 
-// PossiblePatterns lists in order the TopicPatterns that a sentence of the
-// given normalized words could match (TopicPattern.Possible). A sentence
-// is tested against the patterns whose first group starts with one of its
-// words, not against every pattern: they were a tenth of extraction.
-func (lx *Lexicon) PossiblePatterns(words map[string]bool) []int {
+// PossiblePatterns lists in order the TopicPatterns that a sentence of
+// these tokens could match: those whose first group starts with one of
+// its words and whose every other group could start in it too. Testing
+// each sentence against every pattern was a tenth of extraction; most
+// sentences start no pattern's first group, and are answered after one
+// lookup a token.
+func (lx *Lexicon) PossiblePatterns(toks []text.Token) []int {
 	var found []int
-	for w := range words {
-		found = append(found, lx.patternsByFirst[w]...)
+	for _, t := range toks {
+		found = append(found, lx.patternsByFirst[t.Norm]...)
+	}
+	if len(found) == 0 {
+		return nil
 	}
 	slices.Sort(found)
 	found = slices.Compact(found)
 	kept := found[:0]
 	for _, i := range found {
-		if lx.TopicPatterns[i].Possible(words) {
+		if lx.TopicPatterns[i].possibleIn(toks) {
 			kept = append(kept, i)
 		}
 	}
