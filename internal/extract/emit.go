@@ -13,7 +13,6 @@ import (
 func (d *doc) addEdge(t schema.RelType, from, to, evidence string, props map[string]string) {
 	if d.edgeSet == nil {
 		d.edgeSet = map[edgeKey]bool{}
-		d.edges = make([]graph.Edge, 0, 16) // a readout supports about a dozen
 	}
 	k := edgeKey{string(t), from, to, props[schema.PropPhrase]}
 	if d.edgeSet[k] || from == to {

@@ -28,7 +28,7 @@ func (s *sentence) buildIndex(lx *lexicon.Lexicon, trigs []trigger) {
 	n := len(s.toks)
 	lookups := filled(4 * (n + 1)) // one allocation for the four
 	ix := &sentenceIndex{
-		startAt: lookups[:n+1 : n+1], endAt: lookups[n+1 : 2*(n+1) : 2*(n+1)],
+		startAt: lookups[: n+1 : n+1], endAt: lookups[n+1 : 2*(n+1) : 2*(n+1)],
 		cover: lookups[2*(n+1) : 3*(n+1) : 3*(n+1)], trigAt: lookups[3*(n+1):],
 		firstSpeaker: n, firstWord: n, firstPronoun: n}
 	for k, m := range s.mentions {

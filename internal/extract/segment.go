@@ -23,26 +23,30 @@ type sentence struct {
 // segment splits a body into sentences. Paragraphs are split first, since
 // a readout's line breaks always end a sentence (datelines and headings
 // carry no full stop), then each paragraph goes to the Punkt model seg.
-func segment(seg *sentences.DefaultSentenceTokenizer, body string) []*sentence {
+// The sentences' tokens are appended to buf, which is returned.
+func segment(seg *sentences.DefaultSentenceTokenizer, body string, buf []text.Token) ([]*sentence, []text.Token) {
 	var out []*sentence
+	add := func(t string) {
+		start := len(buf)
+		buf = text.AppendTokens(buf, t)
+		out = append(out, &sentence{index: len(out), text: t, toks: buf[start:len(buf):len(buf)]})
+	}
 	for _, para := range strings.Split(body, "\n") {
 		para = strings.TrimSpace(para)
 		if para == "" {
 			continue
 		}
 		if !mayHoldSentences(para) {
-			out = append(out, &sentence{index: len(out), text: para, toks: text.Tokenize(para)})
+			add(para)
 			continue
 		}
 		for _, s := range punktSentences(seg, para) {
-			t := strings.TrimSpace(s)
-			if t == "" {
-				continue
+			if t := strings.TrimSpace(s); t != "" {
+				add(t)
 			}
-			out = append(out, &sentence{index: len(out), text: t, toks: text.Tokenize(t)})
 		}
 	}
-	return out
+	return out, buf
 }
 
 // punktSentences splits a paragraph where the Punkt model seg breaks it,

@@ -26,7 +26,8 @@ func TestSegment(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var got []string
-			for i, s := range segment(seg, c.body) {
+			ss, _ := segment(seg, c.body, nil)
+			for i, s := range ss {
 				if s.index != i || len(s.toks) == 0 {
 					t.Errorf("sentence %d: index %d, %d tokens", i, s.index, len(s.toks))
 				}

@@ -65,7 +65,12 @@ func (t Token) IsUpper() bool {
 // made only when s has a capital: a string per capitalised word was a
 // fifth of what tokenizing cost.
 func Tokenize(s string) []Token {
-	toks := make([]Token, 0, len(s)/5+1)
+	return AppendTokens(make([]Token, 0, len(s)/5+1), s)
+}
+
+// AppendTokens appends the tokens of s to toks, as Tokenize makes them,
+// so that a caller tokenizing many strings can reuse one array.
+func AppendTokens(toks []Token, s string) []Token {
 	lower := asciiLower(s)
 	for i := 0; i < len(s); {
 		r, w := rune(s[i]), 1
