@@ -5,6 +5,7 @@
 package text
 
 import (
+	"hash/maphash"
 	"strings"
 	"sync"
 	"unicode"
@@ -21,6 +22,24 @@ type Token struct {
 	Norm  string // lower case, no diacritics, straight apostrophe
 	Start int    // byte offset in the tokenized string
 	End   int
+	hash  uint64 // of Norm, as hashWord makes it; 0 until Tokenize sets it
+}
+
+// hashSeed seeds the hashes of normal forms for the life of the process.
+var hashSeed = maphash.MakeSeed()
+
+// hashWord hashes a normal form for Trie's tables; never 0, which marks
+// an empty slot there.
+func hashWord(norm string) uint64 {
+	return max(1, maphash.String(hashSeed, norm))
+}
+
+// wordHash is the hash of the token's normal form.
+func (t Token) wordHash() uint64 {
+	if t.hash != 0 {
+		return t.hash
+	}
+	return hashWord(t.Norm)
 }
 
 // IsWord reports whether the token starts with a letter or digit.
@@ -85,7 +104,7 @@ func AppendTokens(toks []Token, s string) []Token {
 			toks = append(toks, newToken(s, lower, i, end))
 			i = end
 		case isApostrophe(r) && possessiveAt(s, i+w):
-			toks = append(toks, Token{Text: s[i : i+w+1], Norm: "'s", Start: i, End: i + w + 1})
+			toks = append(toks, Token{Text: s[i : i+w+1], Norm: "'s", Start: i, End: i + w + 1, hash: possessiveHash})
 			i += w + 1
 		default:
 			toks = append(toks, newToken(s, lower, i, i+w))
@@ -94,6 +113,8 @@ func AppendTokens(toks []Token, s string) []Token {
 	}
 	return toks
 }
+
+var possessiveHash = hashWord("'s")
 
 // asciiWord and asciiSpace classify ASCII bytes as isWordRune and
 // unicode.IsSpace do (TestASCIITables).
@@ -183,10 +204,12 @@ func newToken(s, lower string, start, end int) Token {
 	t := s[start:end]
 	for i := 0; i < len(t); i++ {
 		if t[i] >= utf8.RuneSelf {
-			return Token{Text: t, Norm: Normalize(t), Start: start, End: end}
+			norm := Normalize(t)
+			return Token{Text: t, Norm: norm, Start: start, End: end, hash: hashWord(norm)}
 		}
 	}
-	return Token{Text: t, Norm: lower[start:end], Start: start, End: end}
+	norm := lower[start:end]
+	return Token{Text: t, Norm: norm, Start: start, End: end, hash: hashWord(norm)}
 }
 
 // asciiLower is s with its ASCII capitals made small and every other

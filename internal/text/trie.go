@@ -11,8 +11,60 @@ type Trie[V any] struct {
 }
 
 type trieNode[V any] struct {
-	next   map[string]*trieNode[V]
+	next   children[V]
 	values []V
+}
+
+// children finds a node's children by word, in slots open-addressed by
+// the word's hash. Tokens carry that hash (Token.hash), so a lookup
+// hashes nothing: the gazetteers are asked about every token of every
+// sentence, and hashing each word again for each of them was a tenth of
+// extraction.
+type children[V any] struct {
+	slots []child[V] // a power of two long, at most half full; nil with no children
+	n     int
+}
+
+type child[V any] struct {
+	hash uint64 // 0 marks an empty slot
+	word string
+	node *trieNode[V]
+}
+
+func (c *children[V]) get(hash uint64, word string) *trieNode[V] {
+	if c.n == 0 {
+		return nil
+	}
+	mask := uint64(len(c.slots) - 1)
+	for i := hash & mask; ; i = (i + 1) & mask {
+		s := &c.slots[i]
+		if s.hash == hash && s.word == word {
+			return s.node
+		}
+		if s.hash == 0 {
+			return nil
+		}
+	}
+}
+
+func (c *children[V]) put(hash uint64, word string, node *trieNode[V]) {
+	if 2*(c.n+1) > len(c.slots) {
+		old := c.slots
+		c.slots = make([]child[V], max(2, 2*len(old)))
+		c.n = 0
+		for _, s := range old {
+			if s.hash != 0 {
+				c.put(s.hash, s.word, s.node)
+			}
+		}
+	}
+	mask := uint64(len(c.slots) - 1)
+	i := hash & mask
+	for c.slots[i].hash != 0 {
+		i = (i + 1) & mask
+	}
+	c.slots[i] = child[V]{hash: hash, word: word, node: node}
+	c.n++
 }
 
 // Add files v under phrase. The phrase is tokenized like text is.
@@ -22,15 +74,13 @@ func (t *Trie[V]) Add(phrase string, v V) {
 		if t.SkipCommas && tok.Norm == "," {
 			continue
 		}
-		if n.next == nil {
-			n.next = map[string]*trieNode[V]{}
+		h := tok.wordHash()
+		next := n.next.get(h, tok.Norm)
+		if next == nil {
+			next = &trieNode[V]{}
+			n.next.put(h, tok.Norm, next)
 		}
-		child, ok := n.next[tok.Norm]
-		if !ok {
-			child = &trieNode[V]{}
-			n.next[tok.Norm] = child
-		}
-		n = child
+		n = next
 	}
 	if n != &t.root {
 		n.values = append(n.values, v)
@@ -51,11 +101,11 @@ func (t *Trie[V]) LongestAt(toks []Token, i int, accept func(start, end int, v V
 			j++
 			continue
 		}
-		child, ok := n.next[toks[j].Norm]
-		if !ok {
+		next := n.next.get(toks[j].wordHash(), toks[j].Norm)
+		if next == nil {
 			break
 		}
-		n = child
+		n = next
 		j++
 		if len(n.values) > 0 {
 			if vs := filter(n.values, i, j, accept); len(vs) > 0 {
