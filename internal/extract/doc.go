@@ -35,9 +35,11 @@ type doc struct {
 	factDate    string
 	meetingDate string
 
+	sc      *scratch // the arrays the sentences' lookups are cut from
 	edges   []graph.Edge
 	edgeSet map[edgeKey]bool
-	topics  map[string]string // topic id -> name, for the topics edges point at
+	nodes   map[nodeRef]graph.Node // gathered by emit
+	topics  map[string]string      // topic id -> name, for the topics edges point at
 	// phraseTopics are the topics that stand for a phrase the taxonomy
 	// does not name.
 	phraseTopics map[string]bool

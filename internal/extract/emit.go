@@ -60,7 +60,10 @@ func compareEdges(a, b graph.Edge) int {
 // cited edges, REPRESENTS for each official with a state, and MENTIONS.
 func (d *doc) emit() graph.Document {
 	lx := d.x.lx
-	nodes := make(map[nodeRef]graph.Node, len(d.order)+len(d.topics)+4)
+	nodes := d.nodes
+	if nodes == nil {
+		nodes = make(map[nodeRef]graph.Node, len(d.order)+len(d.topics)+4)
+	}
 	add := func(n graph.Node) { nodes[nodeRef{n.Label, n.ID}] = n }
 	for _, s := range d.sentences {
 		for _, m := range s.mentions {

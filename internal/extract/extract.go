@@ -72,11 +72,15 @@ func (x *Extractor) Extract(r readout.Readout) graph.Document {
 func (x *Extractor) ExtractContext(ctx context.Context, r readout.Readout) (graph.Document, error) {
 	sc := scratchPool.Get().(*scratch)
 	d := &doc{x: x, ctx: ctx, r: r, officials: map[string]*official{}, topics: map[string]string{}, phraseTopics: map[string]bool{},
-		edges: sc.edges, edgeSet: sc.edgeSet}
+		edges: sc.edges, edgeSet: sc.edgeSet, nodes: sc.nodes, sc: sc}
 	defer func() { sc.release(d) }()
 	d.sentences, sc.toks = segment(x.seg, r.Body, sc.toks)
 	stages := []func(*sentence){
-		func(s *sentence) { s.mentions, s.topics = findMentions(x.lx, s.toks) },
+		func(s *sentence) {
+			start := len(sc.mentions)
+			sc.mentions, s.topics = appendMentions(sc.mentions, x.lx, s.toks)
+			s.mentions = sc.mentions[start:len(sc.mentions):len(sc.mentions)]
+		},
 		d.findOfficials,
 	}
 	for _, stage := range stages {
@@ -99,19 +103,24 @@ func (x *Extractor) ExtractContext(ctx context.Context, r readout.Readout) (grap
 	return d.emit(), nil
 }
 
-// scratch is the working memory one extraction hands the next: the array
-// its sentences' tokens are cut from, and the edges as recorded with the
-// set that keeps them unique. None of it reaches the Document (emit copies
-// the edges out), so the next extraction may write over it; made afresh
-// for every readout, these were a third of the bytes extraction
-// allocated.
+// scratch is the working memory one extraction hands the next: the arrays
+// its sentences' tokens, first mentions and index lookups are cut from,
+// the edges as recorded with the set that keeps them unique, and the
+// nodes emit gathers. None of it reaches the Document (emit copies edges
+// and nodes out), so the next extraction may write over it; made afresh
+// for every readout, these were half the bytes extraction allocated.
 type scratch struct {
-	toks    []text.Token
-	edges   []graph.Edge
-	edgeSet map[edgeKey]bool
+	toks     []text.Token
+	mentions []mention
+	lookups  []int32
+	edges    []graph.Edge
+	edgeSet  map[edgeKey]bool
+	nodes    map[nodeRef]graph.Node
 }
 
-var scratchPool = sync.Pool{New: func() any { return &scratch{edgeSet: map[edgeKey]bool{}} }}
+var scratchPool = sync.Pool{New: func() any {
+	return &scratch{edgeSet: map[edgeKey]bool{}, nodes: map[nodeRef]graph.Node{}}
+}}
 
 // scratchTokens bounds the token array kept for the next extraction: an
 // outsized readout's is left to the collector.
@@ -120,13 +129,15 @@ const scratchTokens = 1 << 16
 // release takes back what d grew and returns the scratch to the pool,
 // emptied so that it holds no readout alive.
 func (sc *scratch) release(d *doc) {
-	if cap(sc.toks) > scratchTokens || cap(d.edges) > scratchTokens {
+	if cap(sc.toks) > scratchTokens || cap(sc.mentions) > scratchTokens || cap(d.edges) > scratchTokens {
 		return
 	}
 	clear(sc.toks)
+	clear(sc.mentions)
 	clear(d.edges)
 	clear(d.edgeSet)
-	sc.toks, sc.edges, sc.edgeSet = sc.toks[:0], d.edges[:0], d.edgeSet
+	clear(d.nodes)
+	sc.toks, sc.mentions, sc.lookups, sc.edges = sc.toks[:0], sc.mentions[:0], sc.lookups[:0], d.edges[:0]
 	scratchPool.Put(sc)
 }
 

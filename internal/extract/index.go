@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/diplograph/diplograph/internal/lexicon"
@@ -23,10 +24,10 @@ type sentenceIndex struct {
 	firstPronoun int
 }
 
-// index builds the lookups for a sentence whose mentions and acts are final.
-func (s *sentence) buildIndex(lx *lexicon.Lexicon, trigs []trigger) {
+// buildIndex builds the lookups for a sentence whose mentions and acts are
+// final, in lookups, which holds 4*(len(s.toks)+1) entries of -1.
+func (s *sentence) buildIndex(lx *lexicon.Lexicon, trigs []trigger, lookups []int32) {
 	n := len(s.toks)
-	lookups := filled(4 * (n + 1)) // one allocation for the four
 	ix := &sentenceIndex{
 		startAt: lookups[: n+1 : n+1], endAt: lookups[n+1 : 2*(n+1) : 2*(n+1)],
 		cover: lookups[2*(n+1) : 3*(n+1) : 3*(n+1)], trigAt: lookups[3*(n+1):],
@@ -60,13 +61,25 @@ func (s *sentence) buildIndex(lx *lexicon.Lexicon, trigs []trigger) {
 	s.idx = ix
 }
 
-// filled is n entries of -1.
-func filled(n int) []int32 {
-	out := make([]int32, n)
-	for i := range out {
-		out[i] = -1
+// indexLookups is the array buildIndex needs for a sentence of n tokens,
+// cut from the scratch of d's extraction when it has one.
+func (d *doc) indexLookups(n int) []int32 {
+	size := 4 * (n + 1)
+	if d.sc == nil {
+		return filled(nil, size)
 	}
-	return out
+	start := len(d.sc.lookups)
+	d.sc.lookups = filled(d.sc.lookups, size)
+	return d.sc.lookups[start:len(d.sc.lookups):len(d.sc.lookups)]
+}
+
+// filled appends n entries of -1 to dst.
+func filled(dst []int32, n int) []int32 {
+	dst = slices.Grow(dst, n)
+	for range n {
+		dst = append(dst, -1)
+	}
+	return dst
 }
 
 // mentionStarting returns the mention that starts at token i, or at i+1

@@ -45,7 +45,14 @@ type topicMention struct {
 // "I" it mentions, in token order, and the taxonomy topics it names
 // outside those names, in token order. It reads nothing but the lexicon.
 func findMentions(lx *lexicon.Lexicon, toks []text.Token) ([]mention, []topicMention) {
-	var ms []mention
+	return appendMentions(nil, lx, toks)
+}
+
+// appendMentions is findMentions appending the entity mentions to dst, so
+// that every sentence of a readout can keep its mentions in one array. It
+// returns the grown dst, whose tail from len(dst) holds this sentence's.
+func appendMentions(dst []mention, lx *lexicon.Lexicon, toks []text.Token) ([]mention, []topicMention) {
+	ms := dst
 	accept := func(start, end int, e lexicon.Entry) bool {
 		return acceptEntity(toks[start:end], e)
 	}
@@ -70,7 +77,7 @@ func findMentions(lx *lexicon.Lexicon, toks []text.Token) ([]mention, []topicMen
 		}
 		i += n
 	}
-	named := namedSpans(len(toks), ms)
+	named := namedSpans(len(toks), ms[len(dst):])
 	var topics []topicMention
 	for i := 0; i < len(toks); {
 		vals, n := lx.TopicIndex.LongestAt(toks, i, nil)

@@ -15,7 +15,7 @@ func sentenceOf(lx *lexicon.Lexicon, s string) *sentence {
 	toks := text.Tokenize(s)
 	ms, topics := findMentions(lx, toks)
 	sent := &sentence{text: s, toks: toks, mentions: ms, topics: topics}
-	sent.buildIndex(lx, findTriggers(lx, toks))
+	sent.buildIndex(lx, findTriggers(lx, toks), filled(nil, 4*(len(toks)+1)))
 	return sent
 }
 

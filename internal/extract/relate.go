@@ -30,7 +30,7 @@ func (d *doc) findHome() {
 func (d *doc) relate(s *sentence) {
 	d.resolveRoles(s)
 	trigs := findTriggers(d.x.lx, s.toks)
-	s.buildIndex(d.x.lx, trigs)
+	s.buildIndex(d.x.lx, trigs, d.indexLookups(len(s.toks)))
 	own, dated := readout.DateIn(s.text, d.r.Date)
 	switch {
 	case dated:
