@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/diplograph/diplograph/internal/lexicon"
@@ -347,11 +346,8 @@ func commaLen(toks []text.Token, titleStart int) int {
 
 // isNameWord reports a capitalised word that may belong to a name.
 func isNameWord(lx *lexicon.Lexicon, t text.Token) bool {
-	if !t.IsWord() || lx.Words.NotNames[t.Norm] {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(t.Text)
-	return unicode.IsUpper(r)
+	// Case first: most words are lower case and need no lookup.
+	return t.IsWord() && t.IsCapitalized() && !lx.Words.NotNames[t.Norm]
 }
 
 // validName rejects runs that cannot be a name: nothing but initials.

@@ -120,10 +120,10 @@ func loadTopics(lx *Lexicon) error {
 			lx.TopicPatterns = append(lx.TopicPatterns, tp)
 		}
 	}
-	lx.patternsByFirst = map[string][]int{}
+	lx.patternsByFirst = &text.Trie[int]{}
 	for i, p := range lx.TopicPatterns {
 		for w := range p.firsts[0] {
-			lx.patternsByFirst[w] = append(lx.patternsByFirst[w], i)
+			lx.patternsByFirst.AddWord(w, i)
 		}
 	}
 	return nil
@@ -138,7 +138,7 @@ func loadTopics(lx *Lexicon) error {
 func (lx *Lexicon) PossiblePatterns(toks []text.Token) []int {
 	var found []int
 	for _, t := range toks {
-		found = append(found, lx.patternsByFirst[t.Norm]...)
+		found = append(found, lx.patternsByFirst.WordValues(t)...)
 	}
 	if len(found) == 0 {
 		return nil

@@ -68,7 +68,7 @@ type Lexicon struct {
 
 	topicByID map[string]int
 	// patternsByFirst finds TopicPatterns by a first word of their first group.
-	patternsByFirst map[string][]int
+	patternsByFirst *text.Trie[int]
 	bySurname       map[string][]int             // normalized surname -> Officials indexes
 	verbs           map[string]string            // verb -> its -ing form
 	bareHeads       map[string]map[string]string // home state -> title head -> office

@@ -2,6 +2,7 @@ package text
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -123,4 +124,23 @@ func FuzzTokenize(f *testing.F) {
 			t.Errorf("%q: %q skipped at the end", s, s[at:])
 		}
 	})
+}
+
+func TestTrieWords(t *testing.T) {
+	tr := &Trie[int]{}
+	for i := range 1000 {
+		tr.AddWord("w"+strconv.Itoa(i), i)
+	}
+	tr.AddWord("w7", -7)
+	for i, tok := range Tokenize("w7 w999 w1000 W12") {
+		got := tr.WordValues(tok)
+		want := [][]int{{7, -7}, {999}, nil, {12}}[i]
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("WordValues(%q) = %v, want %v", tok.Text, got, want)
+		}
+	}
+	// The phrase trie finds what AddWord filed, and only at one word.
+	if vals, n := tr.LongestAt(Tokenize("w5 w6"), 0, nil); n != 1 || !reflect.DeepEqual(vals, []int{5}) {
+		t.Errorf("LongestAt = %v, %d", vals, n)
+	}
 }

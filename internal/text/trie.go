@@ -87,6 +87,26 @@ func (t *Trie[V]) Add(phrase string, v V) {
 	}
 }
 
+// AddWord files v under the one-word phrase whose normal form is norm,
+// taken as it is, not tokenized again.
+func (t *Trie[V]) AddWord(norm string, v V) {
+	h := hashWord(norm)
+	n := t.root.next.get(h, norm)
+	if n == nil {
+		n = &trieNode[V]{}
+		t.root.next.put(h, norm, n)
+	}
+	n.values = append(n.values, v)
+}
+
+// WordValues returns the values filed under the one-word phrase tok.
+func (t *Trie[V]) WordValues(tok Token) []V {
+	if n := t.root.next.get(tok.wordHash(), tok.Norm); n != nil {
+		return n.values
+	}
+	return nil
+}
+
 // LongestAt returns the values of the longest phrase that starts at
 // toks[i], and the number of tokens it spans (0 when none starts there).
 // accept, when not nil, may veto a candidate match: it is given the span
