@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/diplograph/diplograph/internal/lexicon"
@@ -10,6 +11,7 @@ import (
 // official is a person the readout names.
 type official struct {
 	id, name      string
+	key           string // officialKey's, once id is given
 	title, office string
 	state         string // state code
 	forum         string // for an organisation's official, the forum it represents
@@ -28,8 +30,8 @@ type official struct {
 //	<Name>, <State>'s <Title>        Penny Wong, Australia's Foreign Minister
 func (d *doc) findOfficials(s *sentence) {
 	d.reading = s.index
-	var out []mention
 	ms := s.mentions
+	out := make([]mention, 0, len(ms))
 	starts := mentionStarts(ms)
 	for k := 0; k < len(ms); k++ {
 		m := ms[k]
@@ -54,6 +56,9 @@ func (d *doc) findOfficials(s *sentence) {
 // each is an official with that title, and all of them one delegation, so
 // that a meeting with them does not pair them with each other.
 func (d *doc) findListedNames(s *sentence, ms []mention) []mention {
+	if !slices.ContainsFunc(ms, func(m mention) bool { return m.kind == mRole }) {
+		return ms // no plural title to open a list: most sentences
+	}
 	var out []mention
 	for k, m := range ms {
 		out = append(out, m)

@@ -224,7 +224,17 @@ func stateKeys(codes []string) []string {
 	return out
 }
 
-func officialKey(o *official) string { return schema.Key(schema.Official, o.id) }
+// officialKey is the node key of o, made once: an official's id does not
+// change once given (addOfficial), and every edge from it needs the key.
+func officialKey(o *official) string {
+	if o.id == "" {
+		return schema.Key(schema.Official, "")
+	}
+	if o.key == "" {
+		o.key = schema.Key(schema.Official, o.id)
+	}
+	return o.key
+}
 
 func officialKeys(offs []*official) []string {
 	out := make([]string, len(offs))
