@@ -3,12 +3,14 @@ package ingest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/diplograph/diplograph/internal/graph/embedded"
+	"github.com/diplograph/diplograph/internal/readout"
 	"github.com/diplograph/diplograph/internal/schema"
 )
 
@@ -108,5 +110,55 @@ func TestInputNamesGiveBackEachName(t *testing.T) {
 	}
 	if len(in.list) != len(names)-1 {
 		t.Errorf("%d files kept for %d names: corpus.jsonl kept more than once", len(in.list), len(names))
+	}
+}
+
+// TestFirstsNameEveryEarlierInput fills the duplicate memory with inputs
+// from two corpora (with lines skipped), whole file names and ids that are
+// not content hashes, enough for its tables to grow many times, then
+// repeats each input's id and origin: every repeat must name the input it
+// repeats, and every new input must pass.
+func TestFirstsNameEveryEarlierInput(t *testing.T) {
+	type input struct{ source, id, origin string }
+	var inputs []input
+	for i := range 30000 {
+		in := input{id: fmt.Sprintf("%016x", uint64(i+1)*0x9E3779B97F4A7C15), origin: fmt.Sprintf("rec-%d", i)}
+		switch {
+		case i%1000 == 999:
+			in.source = fmt.Sprintf("notes/%d.txt", i) // a whole name
+		case i < 20000:
+			in.source = fmt.Sprintf("a.jsonl:%d", i+1+i/7000) // a line skipped now and then
+		default:
+			in.source = fmt.Sprintf("b.jsonl:%d", i+1)
+		}
+		if i%5 == 0 {
+			in.id = fmt.Sprintf("not-a-content-id-%d", i)
+		}
+		if i%3 == 0 {
+			in.origin = "" // only the id to go by
+		}
+		inputs = append(inputs, in)
+	}
+	f := newFirsts()
+	item := func(source, id, origin string) readout.Item {
+		return readout.Item{Source: source, Readout: readout.Readout{ID: id, Origin: origin}}
+	}
+	for _, in := range inputs {
+		if err := f.check(item(in.source, in.id, in.origin)); err != nil {
+			t.Fatalf("%s: %v", in.source, err)
+		}
+	}
+	for i, in := range inputs {
+		err := f.check(item("again", in.id, fmt.Sprintf("new-origin-%d", i)))
+		if want := "same text as " + in.source + ";"; err == nil || !strings.Contains(err.Error(), want) {
+			t.Fatalf("repeating the id of %s: %v, want %q", in.source, err, want)
+		}
+		if in.origin == "" {
+			continue
+		}
+		err = f.check(item("again", fmt.Sprintf("new-id-%d", i), in.origin))
+		if want := "same file or record id as " + in.source + ";"; err == nil || !strings.Contains(err.Error(), want) {
+			t.Fatalf("repeating the origin of %s: %v, want %q", in.source, err, want)
+		}
 	}
 }
