@@ -77,7 +77,7 @@ func punktSentences(seg *sentences.DefaultSentenceTokenizer, para string) []stri
 // mayHoldSentences reports whether a paragraph could hold more than one
 // sentence: whether a full stop, question or exclamation mark stands
 // anywhere but at its end. Headings and one-sentence paragraphs skip the
-// sentence model, which is most of extraction's cost.
+// sentence model.
 func mayHoldSentences(para string) bool {
 	body := strings.TrimRight(para, ".!?\"'”’) ")
 	return strings.ContainsAny(body, ".!?")
