@@ -3,7 +3,6 @@ package extract
 import (
 	"context"
 
-	"github.com/diplograph/diplograph/internal/graph"
 	"github.com/diplograph/diplograph/internal/readout"
 )
 
@@ -35,11 +34,8 @@ type doc struct {
 	factDate    string
 	meetingDate string
 
-	sc      *scratch // the arrays the sentences' lookups are cut from
-	edges   []graph.Edge
-	edgeSet map[edgeKey]bool
-	nodes   map[nodeRef]graph.Node // gathered by emit
-	topics  map[string]string      // topic id -> name, for the topics edges point at
+	sc     *scratch          // the arrays sentences are cut from, the edges recorded, the nodes emit gathers
+	topics map[string]string // topic id -> name, for the topics edges point at
 	// phraseTopics are the topics that stand for a phrase the taxonomy
 	// does not name.
 	phraseTopics map[string]bool

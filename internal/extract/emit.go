@@ -11,19 +11,16 @@ import (
 // addEdge records a fact once: the first sentence that supports it is its
 // evidence.
 func (d *doc) addEdge(t schema.RelType, from, to, evidence string, props map[string]string) {
-	if d.edgeSet == nil {
-		d.edgeSet = map[edgeKey]bool{}
-	}
 	k := edgeKey{string(t), from, to, props[schema.PropPhrase]}
-	if d.edgeSet[k] || from == to {
+	if d.sc.edgeSet[k] || from == to {
 		return
 	}
-	d.edgeSet[k] = true
+	d.sc.edgeSet[k] = true
 	date := d.factDate
 	if date == "" {
 		date = d.r.Date
 	}
-	d.edges = append(d.edges, graph.Edge{Type: t, From: from, To: to, Readout: d.r.ID, Date: date, Evidence: evidence, Props: props})
+	d.sc.edges = append(d.sc.edges, graph.Edge{Type: t, From: from, To: to, Readout: d.r.ID, Date: date, Evidence: evidence, Props: props})
 }
 
 // nodeRef names a node in the document being built. Nodes are ordered by
@@ -60,10 +57,7 @@ func compareEdges(a, b graph.Edge) int {
 // cited edges, REPRESENTS for each official with a state, and MENTIONS.
 func (d *doc) emit() graph.Document {
 	lx := d.x.lx
-	nodes := d.nodes
-	if nodes == nil {
-		nodes = make(map[nodeRef]graph.Node, len(d.order)+len(d.topics)+4)
-	}
+	nodes := d.sc.nodes
 	add := func(n graph.Node) { nodes[nodeRef{n.Label, n.ID}] = n }
 	for _, s := range d.sentences {
 		for _, m := range s.mentions {
@@ -109,8 +103,8 @@ func (d *doc) emit() graph.Document {
 // sentence, and orders edges deterministically. The slice has room for
 // spare more edges.
 func (d *doc) citedEdges(spare int) []graph.Edge {
-	out := make([]graph.Edge, 0, len(d.edges)+spare)
-	for _, e := range d.edges {
+	out := make([]graph.Edge, 0, len(d.sc.edges)+spare)
+	for _, e := range d.sc.edges {
 		if e.Evidence == "" && len(d.sentences) > 0 {
 			e.Evidence = d.sentences[0].text
 		}

@@ -71,9 +71,9 @@ func (x *Extractor) Extract(r readout.Readout) graph.Document {
 // a readout. It then returns ctx's error and no facts.
 func (x *Extractor) ExtractContext(ctx context.Context, r readout.Readout) (graph.Document, error) {
 	sc := scratchPool.Get().(*scratch)
-	d := &doc{x: x, ctx: ctx, r: r, officials: map[string]*official{}, topics: map[string]string{}, phraseTopics: map[string]bool{},
-		edges: sc.edges, edgeSet: sc.edgeSet, nodes: sc.nodes, sc: sc}
-	defer func() { sc.release(d) }()
+	d := &doc{x: x, ctx: ctx, r: r, sc: sc,
+		officials: map[string]*official{}, topics: map[string]string{}, phraseTopics: map[string]bool{}}
+	defer sc.release()
 	d.sentences, sc.toks = segment(x.seg, r.Body, sc.toks)
 	stages := []func(*sentence){
 		func(s *sentence) {
@@ -126,18 +126,18 @@ var scratchPool = sync.Pool{New: func() any {
 // outsized readout's is left to the collector.
 const scratchTokens = 1 << 16
 
-// release takes back what d grew and returns the scratch to the pool,
-// emptied so that it holds no readout alive.
-func (sc *scratch) release(d *doc) {
-	if cap(sc.toks) > scratchTokens || cap(sc.mentions) > scratchTokens || cap(d.edges) > scratchTokens {
+// release returns the scratch to the pool, emptied so that it holds no
+// readout alive.
+func (sc *scratch) release() {
+	if cap(sc.toks) > scratchTokens || cap(sc.mentions) > scratchTokens || cap(sc.edges) > scratchTokens {
 		return
 	}
 	clear(sc.toks)
 	clear(sc.mentions)
-	clear(d.edges)
-	clear(d.edgeSet)
-	clear(d.nodes)
-	sc.toks, sc.mentions, sc.lookups, sc.edges = sc.toks[:0], sc.mentions[:0], sc.lookups[:0], d.edges[:0]
+	clear(sc.edges)
+	clear(sc.edgeSet)
+	clear(sc.nodes)
+	sc.toks, sc.mentions, sc.lookups, sc.edges = sc.toks[:0], sc.mentions[:0], sc.lookups[:0], sc.edges[:0]
 	scratchPool.Put(sc)
 }
 

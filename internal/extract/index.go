@@ -62,12 +62,9 @@ func (s *sentence) buildIndex(lx *lexicon.Lexicon, trigs []trigger, lookups []in
 }
 
 // indexLookups is the array buildIndex needs for a sentence of n tokens,
-// cut from the scratch of d's extraction when it has one.
+// cut from the scratch of d's extraction.
 func (d *doc) indexLookups(n int) []int32 {
 	size := 4 * (n + 1)
-	if d.sc == nil {
-		return filled(nil, size)
-	}
 	start := len(d.sc.lookups)
 	d.sc.lookups = filled(d.sc.lookups, size)
 	return d.sc.lookups[start:len(d.sc.lookups):len(d.sc.lookups)]
